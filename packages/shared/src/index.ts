@@ -1,0 +1,28 @@
+export { problemKeys, ProblemKey, categories, Category, locales, Locale, Slug, CountryCode, CatalogueEntry } from './catalogue';
+export { ReportInput, GeoPoint, maxCommentLength, workingKey } from './report-input';
+export {
+  DomainError,
+  ServiceNotFoundError,
+  UnknownProblemError,
+  RateLimitedError,
+  DuplicateReportError,
+} from './errors';
+export type { DomainErrorCode } from './errors';
+export type {
+  ServiceStatus,
+  OutagePhase,
+  BucketCount,
+  ServiceSummary,
+  ProblemShare,
+  LocationCount,
+  ServiceDetail,
+  OutageRegion,
+  OutageCluster,
+  OutageView,
+  IncidentView,
+  OutagesResponse,
+  CountedReport,
+  CellActivity,
+} from './views';
+export type { ServerToClientEvents, ClientToServerEvents } from './realtime';
+export { rooms } from './realtime';
