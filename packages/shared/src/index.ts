@@ -26,3 +26,7 @@ export type {
 } from './views';
 export type { ServerToClientEvents, ClientToServerEvents } from './realtime';
 export { rooms } from './realtime';
+export { reportsQueueName, minuteMs, toBucketStart, redisKeys } from './redis-keys';
+export type { RedisKeys } from './redis-keys';
+export type { ReportJob } from './report-job';
+export { redactUrl, unreachableMessage } from './unreachable-message';

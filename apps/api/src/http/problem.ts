@@ -1,0 +1,73 @@
+import type { ErrorRequestHandler, Response } from 'express';
+import { ZodError } from 'zod';
+import { DomainError, type DomainErrorCode } from '@outage-radar/shared';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  /** The fields at fault, for forms to show next to the right input. */
+  errors?: { field: string; message: string }[];
+}
+
+const byCode: Record<DomainErrorCode, { status: number; title: string }> = {
+  service_not_found: { status: 404, title: 'Service not found' },
+  unknown_problem: { status: 422, title: 'Unknown problem type' },
+  rate_limited: { status: 429, title: 'Too many reports' },
+  invalid_location: { status: 422, title: 'Location out of range' },
+  duplicate_report: { status: 429, title: 'Already reported' },
+};
+
+/** Errors raised by body-parser carry a `type` and a `status`. */
+const parserErrors: Record<string, { status: number; title: string; detail: string }> = {
+  'entity.parse.failed': { status: 400, title: 'Malformed JSON', detail: 'the request body is not valid JSON' },
+  'entity.too.large': { status: 413, title: 'Body too large', detail: 'the request body is larger than allowed' },
+  'encoding.unsupported': { status: 415, title: 'Unsupported encoding', detail: 'the request body encoding is not supported' },
+  'charset.unsupported': { status: 415, title: 'Unsupported charset', detail: 'the request body must be UTF-8' },
+};
+
+export class HttpProblem extends Error {
+  constructor(readonly status: number, readonly title: string, detail: string, readonly errors?: Problem['errors']) {
+    super(detail);
+  }
+}
+
+const slugOf = (title: string) => `/problems/${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+
+export function toProblem(err: unknown, instance: string): Problem {
+  if (err instanceof ZodError) {
+    const errors = err.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
+    const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+    return { type: '/problems/invalid-request', title: 'Invalid request', status: 400, detail, instance, errors };
+  }
+  if (err instanceof DomainError) {
+    const { status, title } = byCode[err.code];
+    const errors = err.field ? [{ field: err.field, message: err.message }] : undefined;
+    return { type: `/problems/${err.code.replaceAll('_', '-')}`, title, status, detail: err.message, instance, ...(errors ? { errors } : {}) };
+  }
+  if (err instanceof HttpProblem) {
+    return { type: slugOf(err.title), title: err.title, status: err.status, detail: err.message, instance, ...(err.errors ? { errors: err.errors } : {}) };
+  }
+  const parserType = (err as { type?: unknown } | null)?.type;
+  if (typeof parserType === 'string' && parserErrors[parserType]) {
+    const p = parserErrors[parserType];
+    return { type: slugOf(p.title), title: p.title, status: p.status, detail: p.detail, instance };
+  }
+  return { type: '/problems/internal', title: 'Internal error', status: 500, detail: 'something went wrong on our side', instance };
+}
+
+export function sendProblem(res: Response, problem: Problem): void {
+  if (problem.status === 429 && !res.getHeader('retry-after')) res.setHeader('retry-after', '60');
+  res.status(problem.status).type('application/problem+json').json(problem);
+}
+
+export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  const problem = toProblem(err, req.originalUrl);
+  if (problem.status >= 500) req.log.error({ err }, 'request failed');
+  if (res.headersSent) return;
+  const retryAfter = (err as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  if (typeof retryAfter === 'number') res.setHeader('retry-after', String(retryAfter));
+  sendProblem(res, problem);
+};

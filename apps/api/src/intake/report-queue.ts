@@ -1,0 +1,23 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { reportsQueueName, type RedisKeys, type ReportJob } from '@outage-radar/shared';
+
+export type ReportQueue = Queue<ReportJob>;
+
+export function createReportQueue(connection: Redis, keys: RedisKeys): ReportQueue {
+  return new Queue<ReportJob>(reportsQueueName, {
+    connection,
+    prefix: keys.queuePrefix,
+    defaultJobOptions: {
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 500 },
+      removeOnComplete: { age: 3600, count: 50_000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    },
+  });
+}
+
+/** Resolves only once Redis holds the job; the job id is the report id, so a retried add is a no-op. */
+export async function enqueueReport(queue: ReportQueue, job: ReportJob): Promise<void> {
+  await queue.add('persist-report', job, { jobId: job.id });
+}

@@ -1,0 +1,87 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31, extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { CatalogueEntry, ReportInput, Slug } from '@outage-radar/shared';
+
+extendZodWithOpenApi(z);
+
+// Responses are described with schemas built from the same catalogue schema the seed validates with;
+// requests with the very schemas the routes parse.
+const Problem = z.object({
+  type: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), instance: z.string().optional(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+});
+const Status = z.enum(['ok', 'possible', 'problems']);
+const ServiceSummary = CatalogueEntry.omit({ website: true }).extend({
+  website: z.string().nullable(), status: Status, reportsLastHour: z.number().int(),
+  sparkline: z.array(z.number().int()).length(24), outageSince: z.iso.datetime().nullable(),
+});
+const BucketCount = z.object({
+  bucketStart: z.iso.datetime(), count: z.number().int(), working: z.number().int(),
+  baseline: z.number().nullable(), baselineHigh: z.number().nullable(), duringOutage: z.boolean(),
+});
+const ProblemShare = z.object({ problem: z.string(), count: z.number().int(), percent: z.number() });
+const OutageCluster = z.object({
+  cell: z.string(), lat: z.number(), lon: z.number(), count: z.number(), expected: z.number(), ratio: z.number(),
+  city: z.string().nullable(), country: z.string().nullable(),
+});
+const OutageView = z.object({
+  id: z.uuid(), service: Slug, serviceName: z.string(),
+  region: z.object({ kind: z.enum(['global', 'country', 'network']), code: z.string().nullable(), label: z.string().nullable() }),
+  phase: z.enum(['suspected', 'outage', 'recovering', 'resolved']), status: Status,
+  startedAt: z.iso.datetime(), detectedAt: z.iso.datetime(), updatedAt: z.iso.datetime(), resolvedAt: z.iso.datetime().nullable(),
+  peakCount: z.number().int(), peakRatio: z.number(), reportsLastHour: z.number().int(),
+  problemMix: z.array(ProblemShare), clusters: z.array(OutageCluster), incidentId: z.uuid().nullable(),
+});
+const IncidentView = z.object({
+  id: z.uuid(), name: z.string(), owner: z.string().nullable(), startedAt: z.iso.datetime(), resolvedAt: z.iso.datetime().nullable(),
+  services: z.array(Slug), outageIds: z.array(z.uuid()),
+});
+const ServiceDetail = ServiceSummary.extend({
+  bucketMinutes: z.number().int(), buckets: z.array(BucketCount), problemBreakdown: z.array(ProblemShare),
+  topLocations: z.array(z.object({ name: z.string(), country: z.string().nullable(), count: z.number().int() })),
+  workingLastHour: z.number().int(), currentOutage: OutageView.nullable(),
+  related: z.array(z.object({ slug: Slug, name: z.string(), status: Status })),
+});
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: Problem } } });
+
+/** The OpenAPI 3.1 document of the public HTTP API. */
+export function buildOpenApiDocument(): object {
+  const registry = new OpenAPIRegistry();
+  registry.register('ReportInput', ReportInput.meta({ id: 'ReportInput' }));
+  registry.register('Problem', Problem.meta({ id: 'Problem' }));
+  registry.register('ServiceSummary', ServiceSummary.meta({ id: 'ServiceSummary' }));
+  registry.register('ServiceDetail', ServiceDetail.meta({ id: 'ServiceDetail' }));
+  registry.register('OutageView', OutageView.meta({ id: 'OutageView' }));
+  registry.register('IncidentView', IncidentView.meta({ id: 'IncidentView' }));
+  const slugParam = z.object({ slug: Slug });
+  registry.registerPath({
+    method: 'post', path: '/api/reports', summary: 'Report a problem (or "working" for "it works for me")',
+    request: { body: { required: true, content: { 'application/json': { schema: ReportInput } } } },
+    responses: {
+      202: json(z.object({ id: z.uuid() }), 'Queued; it will be counted within seconds'),
+      400: problem('Malformed JSON or a field that fails validation'),
+      404: problem('Unknown service'),
+      413: problem('Body larger than 4 KB'),
+      415: problem('Not application/json'),
+      422: problem('Problem type not offered by this service'),
+      429: problem('Already reported within the window, or too many reports from this address'),
+    },
+  });
+  registry.registerPath({ method: 'get', path: '/api/services', summary: 'The catalogue with live status', responses: { 200: json(z.object({ services: z.array(ServiceSummary) }), 'Services, those with problems first') } });
+  registry.registerPath({ method: 'get', path: '/api/services/{slug}', summary: 'One service: last 24 h, problem mix, places', request: { params: slugParam }, responses: { 200: json(ServiceDetail, 'The service'), 404: problem('Unknown service') } });
+  registry.registerPath({
+    method: 'get', path: '/api/services/{slug}/outages', summary: 'Outage history of a service',
+    request: { params: slugParam, query: z.object({ days: z.number().int().min(1).max(365).optional() }) },
+    responses: { 200: json(z.object({ outages: z.array(OutageView) }), 'Outages, newest first'), 404: problem('Unknown service') },
+  });
+  registry.registerPath({ method: 'get', path: '/api/outages', summary: 'Open outages and incidents with their clusters', responses: { 200: json(z.object({ outages: z.array(OutageView), incidents: z.array(IncidentView) }), 'Open outages') } });
+  registry.registerPath({ method: 'get', path: '/healthz', summary: 'Liveness', responses: { 200: json(z.object({ status: z.literal('ok') }), 'Alive') } });
+  registry.registerPath({ method: 'get', path: '/readyz', summary: 'Readiness: PostgreSQL and Redis reachable', responses: { 200: json(z.object({ status: z.string(), checks: z.record(z.string(), z.string()) }), 'Ready'), 503: json(z.object({ status: z.string(), checks: z.record(z.string(), z.string()) }), 'A dependency is unreachable') } });
+  registry.registerPath({ method: 'get', path: '/metrics', summary: 'Prometheus metrics', responses: { 200: { description: 'Text exposition format', content: { 'text/plain': { schema: z.string() } } } } });
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: { title: 'Outage Radar API', version: '0.1.0', description: 'Crowdsourced outage reports in, outages out.' },
+  });
+}

@@ -1,0 +1,70 @@
+import type { Redis } from 'ioredis';
+import { cellToLatLng } from 'h3-js';
+import { minuteMs, toBucketStart, type CellActivity, type RedisKeys } from '@outage-radar/shared';
+
+export interface LiveTotals {
+  problems: number;
+  working: number;
+}
+
+const lastMinutes = (now: number, minutes: number) =>
+  Array.from({ length: minutes }, (_, i) => toBucketStart(now) - (minutes - 1 - i) * minuteMs);
+
+/** Problem reports and "works for me" answers per service over the last `minutes` minutes, from the live counters. */
+export async function liveTotals(redis: Redis, keys: RedisKeys, now: number, minutes = 60): Promise<Map<string, LiveTotals>> {
+  const pipeline = redis.pipeline();
+  for (const bucket of lastMinutes(now, minutes)) pipeline.hgetall(keys.totals(bucket));
+  const totals = new Map<string, LiveTotals>();
+  for (const [err, hash] of (await pipeline.exec()) ?? []) {
+    if (err) throw err;
+    for (const [field, value] of Object.entries(hash as Record<string, string>)) {
+      const [slug, scope] = field.split('|') as [string, string];
+      const entry = totals.get(slug) ?? { problems: 0, working: 0 };
+      if (scope === 'all') entry.problems += Number(value);
+      else if (scope === 'working') entry.working += Number(value);
+      totals.set(slug, entry);
+    }
+  }
+  return totals;
+}
+
+/** Per-minute problem and working counts of one service over the last `minutes` minutes, oldest first. */
+export async function liveMinutes(
+  redis: Redis, keys: RedisKeys, slug: string, now: number, minutes: number,
+): Promise<{ bucketStart: number; count: number; working: number }[]> {
+  const buckets = lastMinutes(now, minutes);
+  const pipeline = redis.pipeline();
+  for (const bucket of buckets) pipeline.hmget(keys.totals(bucket), `${slug}|all`, `${slug}|working`);
+  const results = (await pipeline.exec()) ?? [];
+  return buckets.map((bucketStart, i) => {
+    const [err, values] = results[i] ?? [null, [null, null]];
+    if (err) throw err;
+    const [count, working] = values as (string | null)[];
+    return { bucketStart, count: Number(count ?? 0), working: Number(working ?? 0) };
+  });
+}
+
+/** Where reports came from in the last `minutes` minutes, per map cell, busiest first. */
+export async function cellActivity(redis: Redis, keys: RedisKeys, now: number, minutes = 60, limit = 5000): Promise<CellActivity[]> {
+  const pipeline = redis.pipeline();
+  for (const bucket of lastMinutes(now, minutes)) pipeline.hgetall(keys.scopes(bucket));
+  const byCell = new Map<string, Map<string, number>>();
+  for (const [err, hash] of (await pipeline.exec()) ?? []) {
+    if (err) throw err;
+    for (const [field, value] of Object.entries(hash as Record<string, string>)) {
+      const [slug, scope] = field.split('|') as [string, string];
+      if (!scope.startsWith('cell:')) continue;
+      const cell = scope.slice(5);
+      const services = byCell.get(cell) ?? new Map<string, number>();
+      services.set(slug, (services.get(slug) ?? 0) + Number(value));
+      byCell.set(cell, services);
+    }
+  }
+  const cells: CellActivity[] = [];
+  for (const [cell, services] of byCell) {
+    const [lat, lon] = cellToLatLng(cell);
+    const ranked = [...services].map(([slug, count]) => ({ slug, count })).sort((a, b) => b.count - a.count);
+    cells.push({ cell, lat, lon, count: ranked.reduce((s, r) => s + r.count, 0), services: ranked.slice(0, 5) });
+  }
+  return cells.sort((a, b) => b.count - a.count).slice(0, limit);
+}

@@ -1,0 +1,142 @@
+import type { Redis } from 'ioredis';
+import {
+  binnedCounts, listOpenIncidents, listOpenOutages, listServiceOutages, scopeTotals, topPlaces,
+  type Db, type OutageRow, type ServiceRow,
+} from '@outage-radar/db';
+import {
+  ServiceNotFoundError, type BucketCount, type OutagesResponse, type OutageView, type RedisKeys,
+  type ServiceDetail, type ServiceStatus, type ServiceSummary,
+} from '@outage-radar/shared';
+import type { CatalogueCache } from './catalogue-cache';
+import { liveTotals } from './live-counts';
+import { statusOfPhase, toIncidentView, toOutageView } from './outage-views';
+
+const hourMs = 3_600_000;
+const detailBucketMinutes = 15;
+const statusRank: Record<ServiceStatus, number> = { problems: 0, possible: 1, ok: 2 };
+
+export interface ReadDeps {
+  db: Db;
+  redis: Redis;
+  keys: RedisKeys;
+  catalogue: CatalogueCache;
+  now?: () => number;
+}
+
+/** Read models for the API: the catalogue with live status, one service in depth, open outages. */
+export function createServiceViews(deps: ReadDeps) {
+  const now = deps.now ?? Date.now;
+
+  /** The worst open outage per service (global or regional) decides its status. */
+  function worstBySlug(outages: OutageRow[]): Map<string, OutageRow> {
+    const worst = new Map<string, OutageRow>();
+    for (const o of outages) {
+      const current = worst.get(o.serviceSlug);
+      if (!current || statusRank[statusOfPhase(o.phase)] < statusRank[statusOfPhase(current.phase)]) worst.set(o.serviceSlug, o);
+    }
+    return worst;
+  }
+
+  async function sparklines(at: number): Promise<Map<string, number[]>> {
+    const from = new Date(Math.floor(at / hourMs) * hourMs - 23 * hourMs);
+    const rows = await binnedCounts(deps.db, { from, to: new Date(at + 60_000), bucketMinutes: 60, scopes: ['all'] });
+    const lines = new Map<string, number[]>();
+    for (const row of rows) {
+      const line = lines.get(row.serviceSlug) ?? new Array<number>(24).fill(0);
+      const index = Math.round((row.bucketStart.getTime() - from.getTime()) / hourMs);
+      if (index >= 0 && index < 24) line[index] = (line[index] ?? 0) + row.count;
+      lines.set(row.serviceSlug, line);
+    }
+    return lines;
+  }
+
+  function toSummary(service: ServiceRow, reportsLastHour: number, sparkline: number[], outage: OutageRow | undefined): ServiceSummary {
+    return {
+      ...service,
+      status: statusOfPhase(outage?.phase),
+      reportsLastHour,
+      sparkline,
+      outageSince: outage && statusOfPhase(outage.phase) === 'problems' ? outage.startedAt.toISOString() : null,
+    };
+  }
+
+  return {
+    async listServices(): Promise<ServiceSummary[]> {
+      const at = now();
+      const [services, totals, lines, outages] = await Promise.all([
+        deps.catalogue.all(), liveTotals(deps.redis, deps.keys, at), sparklines(at), listOpenOutages(deps.db),
+      ]);
+      const worst = worstBySlug(outages);
+      return services
+        .map((s) => toSummary(s, totals.get(s.slug)?.problems ?? 0, lines.get(s.slug) ?? new Array<number>(24).fill(0), worst.get(s.slug)))
+        .sort((a, b) => statusRank[a.status] - statusRank[b.status] || b.reportsLastHour - a.reportsLastHour || a.name.localeCompare(b.name));
+    },
+
+    async serviceDetail(slug: string): Promise<ServiceDetail> {
+      const service = await deps.catalogue.get(slug);
+      if (!service) throw new ServiceNotFoundError(slug);
+      const at = now();
+      const bucketMs = detailBucketMinutes * 60_000;
+      const from = new Date(Math.floor(at / bucketMs) * bucketMs - (24 * hourMs - bucketMs));
+      const dayAgo = new Date(at - 24 * hourMs);
+      const [totals, binned, problems, places, outages, all, open] = await Promise.all([
+        liveTotals(deps.redis, deps.keys, at),
+        binnedCounts(deps.db, { serviceSlug: slug, from, to: new Date(at + 60_000), bucketMinutes: detailBucketMinutes, scopes: ['all', 'working'] }),
+        scopeTotals(deps.db, { serviceSlug: slug, from: dayAgo, to: new Date(at + 60_000), prefix: 'p:' }),
+        topPlaces(deps.db, { serviceSlug: slug, since: dayAgo, limit: 10 }),
+        listServiceOutages(deps.db, slug, dayAgo),
+        deps.catalogue.all(),
+        listOpenOutages(deps.db),
+      ]);
+      const worst = worstBySlug(open);
+      const buckets: BucketCount[] = Array.from({ length: 24 * 60 / detailBucketMinutes }, (_, i) => {
+        const start = from.getTime() + i * bucketMs;
+        return {
+          bucketStart: new Date(start).toISOString(), count: 0, working: 0, baseline: null, baselineHigh: null,
+          duringOutage: outages.some((o) => o.startedAt.getTime() < start + bucketMs && (o.resolvedAt?.getTime() ?? Infinity) > start && o.phase !== 'suspected'),
+        };
+      });
+      for (const row of binned) {
+        const bucket = buckets[Math.round((row.bucketStart.getTime() - from.getTime()) / bucketMs)];
+        if (!bucket) continue;
+        if (row.scope === 'all') bucket.count += row.count;
+        else bucket.working += row.count;
+      }
+      const problemTotal = problems.reduce((s, p) => s + p.count, 0);
+      const current = worst.get(slug);
+      const live = totals.get(slug) ?? { problems: 0, working: 0 };
+      const hourly = Array.from({ length: 24 }, (_, h) => buckets.slice(h * 4, h * 4 + 4).reduce((s, b) => s + b.count, 0));
+      return {
+        ...toSummary(service, live.problems, hourly, current),
+        bucketMinutes: detailBucketMinutes,
+        buckets,
+        problemBreakdown: problems.map((p) => ({
+          problem: p.scope.slice(2), count: p.count, percent: Math.round((1000 * p.count) / Math.max(1, problemTotal)) / 10,
+        })),
+        topLocations: places.map((p) => ({ name: p.city ?? p.country ?? '?', country: p.country, count: p.count })),
+        workingLastHour: live.working,
+        currentOutage: current ? toOutageView(current, service.name, live.problems) : null,
+        related: all.filter((s) => s.owner === service.owner && s.slug !== slug).map((s) => ({ slug: s.slug, name: s.name, status: statusOfPhase(worst.get(s.slug)?.phase) })),
+      };
+    },
+
+    async serviceOutages(slug: string, days: number): Promise<OutageView[]> {
+      const service = await deps.catalogue.get(slug);
+      if (!service) throw new ServiceNotFoundError(slug);
+      const rows = await listServiceOutages(deps.db, slug, new Date(now() - days * 24 * hourMs));
+      return rows.map((r) => toOutageView(r, service.name, 0));
+    },
+
+    async openOutages(): Promise<OutagesResponse> {
+      const [rows, incidents, services, totals] = await Promise.all([
+        listOpenOutages(deps.db), listOpenIncidents(deps.db), deps.catalogue.all(), liveTotals(deps.redis, deps.keys, now()),
+      ]);
+      const names = new Map(services.map((s) => [s.slug, s.name]));
+      return {
+        outages: rows.map((r) => toOutageView(r, names.get(r.serviceSlug) ?? r.serviceSlug, totals.get(r.serviceSlug)?.problems ?? 0)),
+        incidents: incidents.map(toIncidentView),
+      };
+    },
+  };
+}
+export type ServiceViews = ReturnType<typeof createServiceViews>;

@@ -1,0 +1,43 @@
+import type { Redis } from 'ioredis';
+import { scopesOf } from '@outage-radar/db';
+import { toBucketStart, type RedisKeys, type ReportJob } from '@outage-radar/shared';
+
+/** Counters live two days: long enough for the detector's per-minute window and the 24 h views. */
+export const counterTtlSeconds = 2 * 24 * 3600;
+
+// Counts a report once per id, however often its job is delivered: the "counted" marker and the
+// increments happen in one atomic script.
+const countOnce = `
+local counted = redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1])
+if not counted then return 0 end
+redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
+redis.call('EXPIRE', KEYS[2], ARGV[1])
+for i = 3, #ARGV do
+  redis.call('HINCRBY', KEYS[3], ARGV[i], 1)
+end
+if #ARGV >= 3 then redis.call('EXPIRE', KEYS[3], ARGV[1]) end
+return 1`;
+
+/**
+ * Adds reports to the per-minute counters (service totals, and problem, country, cell and network
+ * scopes). Returns the reports that were counted now (not counted before).
+ */
+export async function countReports(redis: Redis, keys: RedisKeys, reports: ReportJob[]): Promise<ReportJob[]> {
+  if (reports.length === 0) return [];
+  const pipeline = redis.pipeline();
+  for (const report of reports) {
+    const bucket = toBucketStart(report.reportedAt);
+    const scopes = scopesOf({ problem: report.problem, country: report.country, cell: report.cell, asn: report.asn });
+    const [first, ...rest] = scopes;
+    pipeline.eval(
+      countOnce, 3, keys.counted(report.id), keys.totals(bucket), keys.scopes(bucket),
+      counterTtlSeconds, `${report.service}|${first}`, ...rest.map((s) => `${report.service}|${s}`),
+    );
+  }
+  const results = (await pipeline.exec()) ?? [];
+  return reports.filter((_, i) => {
+    const [err, value] = results[i] ?? [new Error('no reply'), 0];
+    if (err) throw err;
+    return value === 1;
+  });
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  DATABASE_URL: z.url().default('postgresql://postgres@127.0.0.1:5432/outage_radar'),
+  REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('or'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  /** Jobs taken at once; they are written together in batches of up to REPORT_BATCH_SIZE. */
+  REPORT_CONCURRENCY: z.coerce.number().int().positive().default(200),
+  REPORT_BATCH_SIZE: z.coerce.number().int().positive().default(500),
+  /** How long a batch waits for more reports before it is written. */
+  REPORT_BATCH_WAIT_MS: z.coerce.number().int().nonnegative().default(20),
+  /** Seconds between detector ticks. */
+  DETECTOR_TICK_SECONDS: z.coerce.number().positive().default(5),
+});
+export type Env = z.infer<typeof Env>;
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = Env.safeParse(source);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) console.error(`env ${issue.path.join('.')}: ${issue.message}`);
+    process.exit(1);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,17 @@
+export { createDb, pingDb, toPgConfig } from './connection';
+export type { Db, DbOptions } from './connection';
+export { applyMigrations } from './migrate';
+export type { MigrationResult } from './migrate';
+export { insertReports, deleteReportsBefore } from './repositories/reports';
+export type { NewReport } from './repositories/reports';
+export { scopesOf, workingProblem } from './repositories/scopes';
+export type { CountedScope, ScopedReport } from './repositories/scopes';
+export { upsertServices, listServices, findService } from './repositories/services';
+export type { ServiceRow } from './repositories/services';
+export { bucketCounts, binnedCounts, scopeTotals, topPlaces } from './repositories/history';
+export type { ScopeBucket } from './repositories/history';
+export { getOrCreateSetting } from './repositories/settings';
+export { createTempSchema } from './temp-schema';
+export { listOpenOutages, listServiceOutages, listOpenIncidents, saveOutage, saveIncident } from './repositories/outages';
+export type { OutageRow, IncidentRow } from './repositories/outages';
+export { checkPostgres } from './check-postgres';

@@ -1,0 +1,58 @@
+import type { Db } from '../connection';
+
+export interface OutageRow {
+  id: string;
+  serviceSlug: string;
+  regionKey: string;
+  phase: string;
+  startedAt: Date;
+  detectedAt: Date;
+  updatedAt: Date;
+  resolvedAt: Date | null;
+  peakAt: Date;
+  peakCount: number;
+  peakRatio: number;
+  problemMix: unknown;
+  regions: unknown;
+  clusters: unknown;
+  incidentId: string | null;
+}
+
+export interface IncidentRow {
+  id: string;
+  name: string;
+  owner: string | null;
+  startedAt: Date;
+  resolvedAt: Date | null;
+  outages: { id: string; serviceSlug: string }[];
+}
+
+/** Outages not resolved yet, newest first. */
+export async function listOpenOutages(db: Db): Promise<OutageRow[]> {
+  return db.outage.findMany({ where: { resolvedAt: null }, orderBy: { startedAt: 'desc' } });
+}
+
+/** One service's outages that started since `since`, newest first. */
+export async function listServiceOutages(db: Db, serviceSlug: string, since: Date): Promise<OutageRow[]> {
+  return db.outage.findMany({ where: { serviceSlug, startedAt: { gte: since } }, orderBy: { startedAt: 'desc' }, take: 500 });
+}
+
+/** Incidents not resolved yet, with their outages. */
+export async function listOpenIncidents(db: Db): Promise<IncidentRow[]> {
+  return db.incident.findMany({
+    where: { resolvedAt: null },
+    orderBy: { startedAt: 'desc' },
+    include: { outages: { select: { id: true, serviceSlug: true } } },
+  });
+}
+
+/** Inserts or replaces an outage as the detector last saw it. */
+export async function saveOutage(db: Db, outage: OutageRow): Promise<void> {
+  const data = { ...outage, problemMix: outage.problemMix as object, regions: outage.regions as object, clusters: outage.clusters as object };
+  await db.outage.upsert({ where: { id: outage.id }, create: data, update: data });
+}
+
+/** Inserts or replaces an incident (without touching its outages' links). */
+export async function saveIncident(db: Db, incident: Omit<IncidentRow, 'outages'>): Promise<void> {
+  await db.incident.upsert({ where: { id: incident.id }, create: incident, update: incident });
+}

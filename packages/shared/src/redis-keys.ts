@@ -1,0 +1,31 @@
+/**
+ * Names in Redis that the API and the worker share. Every key starts with a prefix (default "or")
+ * so that test runs and several deployments can share one Redis without colliding.
+ */
+export const reportsQueueName = 'reports';
+
+export const minuteMs = 60_000;
+
+/** Start of the minute bucket that `at` (ms since epoch) falls in. */
+export function toBucketStart(at: number): number {
+  return Math.floor(at / minuteMs) * minuteMs;
+}
+
+export function redisKeys(prefix: string) {
+  return {
+    /** HASH `${slug}|all` / `${slug}|working` -> count, for one minute bucket. */
+    totals: (bucketStart: number) => `${prefix}:totals:${bucketStart / 1000}`,
+    /** HASH `${slug}|${scope}` -> count for problem, country, cell and network scopes of one minute. */
+    scopes: (bucketStart: number) => `${prefix}:scopes:${bucketStart / 1000}`,
+    /** Marks a report id as counted, so a redelivered job is not counted twice. */
+    counted: (reportId: string) => `${prefix}:counted:${reportId}`,
+    /** One counted report per person, service and answer kind per window. */
+    recentReporter: (slug: string, clientHash: string, kind: 'problem' | 'working') =>
+      `${prefix}:reporter:${slug}:${kind}:${clientHash}`,
+    rateLimit: `${prefix}:rl:`,
+    /** socket.io adapter and emitter channel prefix. */
+    socketIo: `${prefix}:socket.io`,
+    queuePrefix: `${prefix}:bull`,
+  };
+}
+export type RedisKeys = ReturnType<typeof redisKeys>;
