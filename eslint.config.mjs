@@ -13,7 +13,7 @@ export default tseslint.config(
   },
   {
     // The environment is read in one module per process; tools and tests may read it too.
-    files: ['**/src/env.ts', '**/*.test.ts', '**/e2e/**', '**/scripts/**', '**/*.config.*', 'prisma/**', '**/cli/**', '**/bench/**'],
+    files: ['**/src/env.ts', '**/*.test.ts', '**/test/**', '**/e2e/**', '**/scripts/**', '**/*.config.*', 'prisma/**', '**/cli/**', '**/bench/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

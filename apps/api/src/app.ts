@@ -58,7 +58,9 @@ export function createApp(deps: AppDeps): App {
     res.on('finish', () => {
       const route = req.route?.path ? String(req.route.path) : 'other';
       end({ route, status: String(res.statusCode) });
-      if (route === '/api/reports') (res.statusCode === 202 ? metrics.reportsAccepted.inc() : metrics.reportsRefused.inc({ status: String(res.statusCode) }));
+      if (route !== '/api/reports') return;
+      if (res.statusCode === 202) metrics.reportsAccepted.inc();
+      else metrics.reportsRefused.inc({ status: String(res.statusCode) });
     });
     next();
   });

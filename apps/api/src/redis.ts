@@ -14,6 +14,6 @@ export async function connectRedis(redis: Redis, timeoutMs: number): Promise<voi
   } catch (err) {
     redis.disconnect();
     const e = err as { code?: string; message?: string };
-    throw new Error(e.code === 'ECONNREFUSED' || /ECONNREFUSED/.test(e.message ?? '') ? 'connection refused' : (e.message ?? String(err)));
+    throw new Error(e.code === 'ECONNREFUSED' || /ECONNREFUSED/.test(e.message ?? '') ? 'connection refused' : (e.message ?? String(err)), { cause: err });
   }
 }

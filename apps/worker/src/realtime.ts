@@ -1,6 +1,6 @@
 import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
-import { rooms, type CountedReport, type RedisKeys, type ReportJob, type ServerToClientEvents } from '@outage-radar/shared';
+import { type CountedReport, type RedisKeys, type ReportJob, type ServerToClientEvents } from '@outage-radar/shared';
 
 export type RealtimeEmitter = Emitter<ServerToClientEvents>;
 

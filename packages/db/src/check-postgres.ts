@@ -10,7 +10,7 @@ export async function checkPostgres(url: string, timeoutMs: number): Promise<voi
     await client.query('SELECT 1');
   } catch (err) {
     const e = err as { code?: string; message?: string };
-    throw new Error(e.code === 'ECONNREFUSED' ? 'connection refused' : (e.message ?? String(err)).split('\n')[0]);
+    throw new Error(e.code === 'ECONNREFUSED' ? 'connection refused' : (e.message ?? String(err)).split('\n')[0], { cause: err });
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -79,6 +79,6 @@ async function applyOne(client: pg.Client, name: string, sql: string, checksum: 
     await client.query('COMMIT');
   } catch (err) {
     await client.query('ROLLBACK');
-    throw new Error(`migration ${name} failed: ${(err as Error).message}`);
+    throw new Error(`migration ${name} failed: ${(err as Error).message}`, { cause: err });
   }
 }

@@ -25,10 +25,12 @@ const minuteMs = 60_000;
  */
 export async function insertReports(db: Db, reports: NewReport[]): Promise<NewReport[]> {
   if (reports.length === 0) return [];
+  // A redelivered job can put the same report twice in one batch: keep its first copy.
+  const unique = [...new Map(reports.map((r) => [r.id, r])).values()];
   return db.$transaction(async (tx) => {
-    const created = await tx.report.createManyAndReturn({ data: reports, skipDuplicates: true, select: { id: true } });
+    const created = await tx.report.createManyAndReturn({ data: unique, skipDuplicates: true, select: { id: true } });
     const createdIds = new Set(created.map((r) => r.id));
-    const fresh = reports.filter((r) => createdIds.has(r.id));
+    const fresh = unique.filter((r) => createdIds.has(r.id));
     const counts = countByBucket(fresh);
     if (counts.length > 0) {
       await tx.$executeRaw`

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// `npm test`: the whole suite on a fresh clone — lint, typecheck, unit, integration (real PostgreSQL
+// and Redis), then the browser tests on the built app in Debian's chromium. Stops at the first
+// failing stage and ends with one summary line.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureInstalled } from './ensure-installed.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+const say = (line) => console.log(`\n\u001b[1m▸ ${line}\u001b[0m`);
+const started = Date.now();
+const turbo = [process.execPath, 'node_modules/turbo/bin/turbo'];
+const stages = [];
+
+function stage(name, command, args, env = {}) {
+  say(name);
+  const t0 = Date.now();
+  const r = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  stages.push(`${name} ${r.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  if (r.status !== 0) {
+    console.log(`\n${stages.join('; ')}`);
+    console.log(`npm test: failed at "${name}" after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+ensureInstalled((line) => say(line));
+const chromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : null);
+if (!chromium) {
+  console.error('npm test: the browser tests need Chromium: install it with `apt-get install -y chromium` or set CHROMIUM_PATH');
+  process.exit(1);
+}
+
+stage('lint', turbo[0], [turbo[1], 'run', 'lint', '--output-logs=errors-only']);
+stage('typecheck', turbo[0], [turbo[1], 'run', 'typecheck', '--output-logs=errors-only']);
+stage('unit and integration tests', process.execPath, ['node_modules/jest/bin/jest.js', '--ci']);
+stage('build', turbo[0], [turbo[1], 'run', 'build', '--output-logs=errors-only']);
+stage('browser tests', 'npm', ['run', 'test:e2e', '-w', '@outage-radar/web'], { CHROMIUM_PATH: chromium });
+console.log(`\n${stages.join('; ')}`);
+console.log(`npm test: all stages passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
