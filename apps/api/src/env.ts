@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseEnvOrExit } from '@outage-radar/runtime';
 
 const Env = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -25,12 +26,6 @@ const Env = z.object({
 });
 export type Env = z.infer<typeof Env>;
 
-/** Parses the environment; prints every bad variable on its own line and exits on failure. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = Env.safeParse(source);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) console.error(`env ${issue.path.join('.')}: ${issue.message}`);
-    process.exit(1);
-  }
-  return parsed.data;
+  return parseEnvOrExit(Env, source);
 }

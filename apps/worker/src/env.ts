@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseEnvOrExit } from '@outage-radar/runtime';
 
 const Env = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -17,10 +18,5 @@ const Env = z.object({
 export type Env = z.infer<typeof Env>;
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = Env.safeParse(source);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) console.error(`env ${issue.path.join('.')}: ${issue.message}`);
-    process.exit(1);
-  }
-  return parsed.data;
+  return parseEnvOrExit(Env, source);
 }
