@@ -10,6 +10,8 @@ async function main(): Promise<void> {
   const log = createLogger(env.LOG_LEVEL);
   const redis = createRedis(env.REDIS_URL);
   await connectOrExit({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, redis });
+  // ioredis reconnects by itself; while Redis is away, say so once per failed attempt.
+  redis.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection error'));
 
   const db = createDb({ url: env.DATABASE_URL });
   const salt = env.IP_HASH_SALT ?? (await getOrCreateSetting(db, 'ip_hash_salt', () => randomBytes(32).toString('base64url')));
