@@ -23,6 +23,10 @@ export function redisKeys(prefix: string) {
     recentReporter: (slug: string, clientHash: string, kind: 'problem' | 'working') =>
       `${prefix}:reporter:${slug}:${kind}:${clientHash}`,
     rateLimit: `${prefix}:rl:`,
+    /** HASH series key -> detector state (JSON); any worker may run the next tick. */
+    detectorStates: `${prefix}:detector:states`,
+    /** HASH `${slug}` -> "expected|expectedHigh" for one minute bucket, for the charts' normal band. */
+    baselines: (bucketStart: number) => `${prefix}:baseline:${bucketStart / 1000}`,
     /** socket.io adapter and emitter channel prefix. */
     socketIo: `${prefix}:socket.io`,
     queuePrefix: `${prefix}:bull`,

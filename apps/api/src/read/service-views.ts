@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import {
-  binnedCounts, listOpenIncidents, listOpenOutages, listServiceOutages, scopeTotals, topPlaces,
+  binnedCounts, listOpenIncidents, listOpenOutages, listServiceOutages, scopeTotals, statusOfPhase, toIncidentView, toOutageView, topPlaces,
   type Db, type OutageRow, type ServiceRow,
 } from '@outage-radar/db';
 import {
@@ -9,7 +9,7 @@ import {
 } from '@outage-radar/shared';
 import type { CatalogueCache } from './catalogue-cache';
 import { liveTotals } from './live-counts';
-import { statusOfPhase, toIncidentView, toOutageView } from './outage-views';
+
 
 const hourMs = 3_600_000;
 const detailBucketMinutes = 15;

@@ -1,4 +1,4 @@
-import type { IncidentRow, OutageRow } from '@outage-radar/db';
+import type { IncidentRow, OutageRow } from './repositories/outages';
 import type { IncidentView, OutageCluster, OutagePhase, OutageRegion, OutageView, ProblemShare, ServiceStatus } from '@outage-radar/shared';
 
 /** What people are shown for an internal phase: a suspicion is "possible problems", the rest "problems". */
