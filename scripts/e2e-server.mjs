@@ -27,7 +27,7 @@ const env = {
 };
 const tsx = [join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=source'];
 
-for (const script of ['scripts/migrate.ts', 'prisma/seed.ts']) {
+for (const script of ['scripts/migrate.ts', 'prisma/seed.ts', 'scripts/e2e-history.ts']) {
   const r = spawnSync(process.execPath, [...tsx, join(root, script)], { env, stdio: 'inherit', cwd: root });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

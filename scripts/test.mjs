@@ -35,6 +35,9 @@ if (!chromium) {
 }
 
 stage('lint', turbo[0], [turbo[1], 'run', 'lint', '--output-logs=errors-only']);
+stage('lint of scripts and seed', process.execPath, ['node_modules/eslint/bin/eslint.js', 'scripts', 'prisma', '*.mjs', '*.js', '*.ts']);
+stage('typecheck of scripts', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'scripts', '--noEmit']);
+stage('typecheck of the seed', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'prisma', '--noEmit']);
 stage('typecheck', turbo[0], [turbo[1], 'run', 'typecheck', '--output-logs=errors-only']);
 stage('unit and integration tests', process.execPath, ['node_modules/jest/bin/jest.js', '--ci']);
 stage('build', turbo[0], [turbo[1], 'run', 'build', '--output-logs=errors-only']);

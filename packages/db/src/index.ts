@@ -15,4 +15,4 @@ export { createTempSchema } from './temp-schema';
 export { listOpenOutages, listServiceOutages, listOpenIncidents, saveOutage, saveIncident } from './repositories/outages';
 export type { OutageRow, IncidentRow } from './repositories/outages';
 export { checkPostgres } from './check-postgres';
-export { statusOfPhase, toOutageRegion, toOutageView, toIncidentView } from './outage-views';
+export { statusOfPhase, toOutageRegion, toOutageView, toIncidentView, visibleOutages } from './outage-views';

@@ -45,3 +45,12 @@ export function toIncidentView(row: IncidentRow): IncidentView {
     outageIds: row.outages.map((o) => o.id),
   };
 }
+
+/**
+ * The outages people are shown: a country or network outage of a service that is down as a whole
+ * is part of that outage (listed in its regions), not an outage of its own.
+ */
+export function visibleOutages<T extends Pick<OutageRow, 'serviceSlug' | 'regionKey' | 'resolvedAt'>>(open: T[]): T[] {
+  const downEverywhere = new Set(open.filter((o) => o.regionKey === 'all' && o.resolvedAt === null).map((o) => o.serviceSlug));
+  return open.filter((o) => o.regionKey === 'all' || !downEverywhere.has(o.serviceSlug));
+}

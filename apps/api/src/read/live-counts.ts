@@ -68,3 +68,21 @@ export async function cellActivity(redis: Redis, keys: RedisKeys, now: number, m
   }
   return cells.sort((a, b) => b.count - a.count).slice(0, limit);
 }
+
+/** The detector's expected count (and the top of its normal band, where known) per minute of one service. */
+export async function liveBaselines(
+  redis: Redis, keys: RedisKeys, slug: string, from: number, minutes: number,
+): Promise<Map<number, { expected: number; high: number | null }>> {
+  const pipeline = redis.pipeline();
+  const starts = Array.from({ length: minutes }, (_, i) => toBucketStart(from) + i * minuteMs);
+  for (const start of starts) pipeline.hget(keys.baselines(start), slug);
+  const replies = (await pipeline.exec()) ?? [];
+  const baselines = new Map<number, { expected: number; high: number | null }>();
+  starts.forEach((start, i) => {
+    const [err, value] = replies[i] ?? [null, null];
+    if (err || typeof value !== 'string') return;
+    const [expected, high] = value.split('|');
+    baselines.set(start, { expected: Number(expected), high: high ? Number(high) : null });
+  });
+  return baselines;
+}

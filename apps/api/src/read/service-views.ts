@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import {
-  binnedCounts, listOpenIncidents, listOpenOutages, listServiceOutages, scopeTotals, statusOfPhase, toIncidentView, toOutageView, topPlaces,
+  binnedCounts, listOpenIncidents, listOpenOutages, listServiceOutages, scopeTotals, statusOfPhase, toIncidentView, toOutageView, topPlaces, visibleOutages,
   type Db, type OutageRow, type ServiceRow,
 } from '@outage-radar/db';
 import {
@@ -8,7 +8,7 @@ import {
   type ServiceDetail, type ServiceStatus, type ServiceSummary,
 } from '@outage-radar/shared';
 import type { CatalogueCache } from './catalogue-cache';
-import { liveTotals } from './live-counts';
+import { liveBaselines, liveTotals } from './live-counts';
 
 
 const hourMs = 3_600_000;
@@ -32,7 +32,10 @@ export function createServiceViews(deps: ReadDeps) {
     const worst = new Map<string, OutageRow>();
     for (const o of outages) {
       const current = worst.get(o.serviceSlug);
-      if (!current || statusRank[statusOfPhase(o.phase)] < statusRank[statusOfPhase(current.phase)]) worst.set(o.serviceSlug, o);
+      const rank = statusRank[statusOfPhase(o.phase)];
+      const currentRank = current ? statusRank[statusOfPhase(current.phase)] : Infinity;
+      // Between equals, the whole-service outage speaks for the service.
+      if (rank < currentRank || (rank === currentRank && o.regionKey === 'all' && current?.regionKey !== 'all')) worst.set(o.serviceSlug, o);
     }
     return worst;
   }
@@ -79,7 +82,7 @@ export function createServiceViews(deps: ReadDeps) {
       const bucketMs = detailBucketMinutes * 60_000;
       const from = new Date(Math.floor(at / bucketMs) * bucketMs - (24 * hourMs - bucketMs));
       const dayAgo = new Date(at - 24 * hourMs);
-      const [totals, binned, problems, places, outages, all, open] = await Promise.all([
+      const [totals, binned, problems, places, outages, all, open, baselines] = await Promise.all([
         liveTotals(deps.redis, deps.keys, at),
         binnedCounts(deps.db, { serviceSlug: slug, from, to: new Date(at + 60_000), bucketMinutes: detailBucketMinutes, scopes: ['all', 'working'] }),
         scopeTotals(deps.db, { serviceSlug: slug, from: dayAgo, to: new Date(at + 60_000), prefix: 'p:' }),
@@ -87,6 +90,7 @@ export function createServiceViews(deps: ReadDeps) {
         listServiceOutages(deps.db, slug, dayAgo),
         deps.catalogue.all(),
         listOpenOutages(deps.db),
+        liveBaselines(deps.redis, deps.keys, slug, from.getTime(), 24 * 60),
       ]);
       const worst = worstBySlug(open);
       const buckets: BucketCount[] = Array.from({ length: 24 * 60 / detailBucketMinutes }, (_, i) => {
@@ -102,6 +106,7 @@ export function createServiceViews(deps: ReadDeps) {
         if (row.scope === 'all') bucket.count += row.count;
         else bucket.working += row.count;
       }
+      for (const bucket of buckets) Object.assign(bucket, bandOf(baselines, Date.parse(bucket.bucketStart), detailBucketMinutes));
       const problemTotal = problems.reduce((s, p) => s + p.count, 0);
       const current = worst.get(slug);
       const live = totals.get(slug) ?? { problems: 0, working: 0 };
@@ -124,7 +129,7 @@ export function createServiceViews(deps: ReadDeps) {
       const service = await deps.catalogue.get(slug);
       if (!service) throw new ServiceNotFoundError(slug);
       const rows = await listServiceOutages(deps.db, slug, new Date(now() - days * 24 * hourMs));
-      return rows.map((r) => toOutageView(r, service.name, 0));
+      return withoutRegionsOfWholeOutages(rows).map((r) => toOutageView(r, service.name, 0));
     },
 
     async openOutages(): Promise<OutagesResponse> {
@@ -133,10 +138,37 @@ export function createServiceViews(deps: ReadDeps) {
       ]);
       const names = new Map(services.map((s) => [s.slug, s.name]));
       return {
-        outages: rows.map((r) => toOutageView(r, names.get(r.serviceSlug) ?? r.serviceSlug, totals.get(r.serviceSlug)?.problems ?? 0)),
+        outages: visibleOutages(rows).map((r) => toOutageView(r, names.get(r.serviceSlug) ?? r.serviceSlug, totals.get(r.serviceSlug)?.problems ?? 0)),
         incidents: incidents.map(toIncidentView),
       };
     },
   };
 }
 export type ServiceViews = ReturnType<typeof createServiceViews>;
+
+/**
+ * The normal band of one chart bucket from the detector's per-minute baselines: expectations add up;
+ * the band's half-widths add as variances do. Minutes the detector has no value for are filled in
+ * at the average of the known ones; a bucket with none stays unknown.
+ */
+function bandOf(baselines: Map<number, { expected: number; high: number | null }>, start: number, minutes: number) {
+  const known = [];
+  for (let i = 0; i < minutes; i++) {
+    const b = baselines.get(start + i * 60_000);
+    if (b) known.push(b);
+  }
+  if (known.length === 0) return { baseline: null, baselineHigh: null };
+  const scale = minutes / known.length;
+  const expected = known.reduce((s, b) => s + b.expected, 0) * scale;
+  const withHigh = known.filter((b) => b.high !== null);
+  const variance = withHigh.reduce((s, b) => s + ((b.high ?? b.expected) - b.expected) ** 2, 0) * (withHigh.length ? minutes / withHigh.length : 0);
+  const high = withHigh.length ? expected + Math.sqrt(variance) : expected + 2 * Math.sqrt(expected);
+  return { baseline: Math.round(expected * 100) / 100, baselineHigh: Math.round(high * 100) / 100 };
+}
+
+/** A country outage during an outage of the whole service is part of it, in the history as on the map. */
+function withoutRegionsOfWholeOutages(rows: OutageRow[]): OutageRow[] {
+  const whole = rows.filter((r) => r.regionKey === 'all');
+  const endOf = (r: OutageRow) => r.resolvedAt?.getTime() ?? Infinity;
+  return rows.filter((r) => r.regionKey === 'all' || !whole.some((w) => w.startedAt.getTime() < endOf(r) && r.startedAt.getTime() < endOf(w)));
+}

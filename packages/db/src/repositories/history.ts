@@ -10,13 +10,14 @@ export interface ScopeBucket {
 /** Per-minute counts of the given scopes (e.g. "all", "working") of one or all services in [from, to). */
 export async function bucketCounts(
   db: Db,
-  query: { from: Date; to: Date; scopes: string[]; serviceSlug?: string },
+  query: { from: Date; to: Date; scopes: string[]; serviceSlug?: string; serviceSlugs?: string[] },
 ): Promise<ScopeBucket[]> {
   return db.bucketCount.findMany({
     where: {
       bucketStart: { gte: query.from, lt: query.to },
       scope: { in: query.scopes },
       ...(query.serviceSlug ? { serviceSlug: query.serviceSlug } : {}),
+      ...(query.serviceSlugs ? { serviceSlug: { in: query.serviceSlugs } } : {}),
     },
     orderBy: { bucketStart: 'asc' },
   });
