@@ -22,6 +22,7 @@ import { healthRoutes } from './routes/health';
 import { mapRoutes } from './routes/map';
 import { reportRoutes } from './routes/reports';
 import { serviceRoutes } from './routes/services';
+import { widgetRoutes } from './routes/widget';
 
 export interface AppDeps {
   env: Env;
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps): App {
   app.use(healthRoutes({ db, redis, registry: metrics.registry }));
   app.get('/api/openapi.json', (_req, res) => { res.json(openapi); });
   app.use(reportRoutes(intake, reportRateLimit(redis, keys, env.REPORTS_PER_MINUTE)));
+  app.use(widgetRoutes(views));
   app.use(serviceRoutes(views));
   app.use(mapRoutes({ redis, keys, tileUrl: env.MAP_TILE_URL ?? null, tileAttribution: env.MAP_TILE_ATTRIBUTION ?? null }));
   app.use('/api', () => { throw new HttpProblem(404, 'Not found', 'no such API endpoint'); });
