@@ -10,6 +10,7 @@ import { redisKeys } from '@outage-radar/shared';
 import type { Env } from './env';
 import { HttpProblem, problemHandler } from './http/problem';
 import { reportRateLimit } from './http/report-rate-limit';
+import { defaultAsnTablePath, loadAsnTable, type AsnTable } from './intake/asn-table';
 import { createIntake } from './intake/intake';
 import { createReportQueue } from './intake/report-queue';
 import type { Logger } from './logger';
@@ -35,6 +36,8 @@ export interface AppDeps {
 
 export interface App {
   http: HttpServer;
+  /** Resolves when the network table has loaded (or failed to). */
+  networksLoaded: Promise<void>;
   io: RealtimeServer;
   /** Stops taking requests, lets in-flight ones finish, then closes socket.io and the queue. */
   close: () => Promise<void>;
@@ -46,8 +49,18 @@ export function createApp(deps: AppDeps): App {
   const metrics = createMetrics();
   const catalogue = createCatalogueCache(db);
   const queue = createReportQueue(redis, keys);
-  const intake = createIntake({ catalogue, queue, redis, keys, salt: deps.salt, windowSeconds: env.REPORT_WINDOW_SECONDS });
-  const views = createServiceViews({ db, redis, keys, catalogue });
+  let networks: AsnTable | null = null;
+  const networksLoaded = env.ASN_TABLE === 'off'
+    ? Promise.resolve()
+    : (() => {
+        const started = Date.now();
+        return loadAsnTable(env.ASN_TABLE ?? defaultAsnTablePath()).then(
+          (table) => { networks = table; log.info({ ranges: table.ranges, ms: Date.now() - started }, 'network table loaded'); },
+          (err: unknown) => log.warn({ err }, 'network table not loaded; reports carry no network'),
+        );
+      })();
+  const intake = createIntake({ catalogue, queue, redis, keys, salt: deps.salt, windowSeconds: env.REPORT_WINDOW_SECONDS, networks: () => networks });
+  const views = createServiceViews({ db, redis, keys, catalogue, networkName: (asn) => networks?.nameOf(asn) ?? null });
   const openapi = buildOpenApiDocument();
 
   const app = express();
@@ -98,6 +111,7 @@ export function createApp(deps: AppDeps): App {
   const io = createRealtime({ http, redis, keys, views, log });
   return {
     http,
+    networksLoaded,
     io,
     async close() {
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -19,6 +19,8 @@ const Env = z.object({
   /** Optional raster tile URL template for the map; the offline basemap is used when unset. */
   MAP_TILE_URL: z.url().optional(),
   MAP_TILE_ATTRIBUTION: z.string().optional(),
+  /** Offline IP-to-network table (CSV as in @ip-location-db/asn); "off" disables network look-ups. */
+  ASN_TABLE: z.string().optional(),
   /** One counted report per person and service within this many seconds. */
   REPORT_WINDOW_SECONDS: z.coerce.number().int().positive().default(600),
   /** Reports accepted per client address per minute, across services. */

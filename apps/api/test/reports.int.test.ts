@@ -26,7 +26,7 @@ describe('POST /api/reports', () => {
     const { id } = (await res.json()) as { id: string };
     const job = await queue.getJob(id);
     expect(job?.data).toMatchObject({
-      id, service: service.slug, problem: 'login', country: 'IN', city: 'New Delhi', placeSource: 'ip', comment: 'cannot sign in',
+      id, service: service.slug, problem: 'login', country: 'IN', city: 'New Delhi', placeSource: 'ip', comment: 'cannot sign in', asn: 55836,
       cell: expect.stringMatching(/^85[0-9a-f]{13}$/),
     });
     expect(JSON.stringify(job?.data)).not.toContain(jioIp);

@@ -5,6 +5,7 @@ import {
   type RedisKeys, type ReportInput, type ReportJob,
 } from '@outage-radar/shared';
 import type { CatalogueCache } from '../read/catalogue-cache';
+import type { AsnTable } from './asn-table';
 import { claimReportSlot, releaseReportSlot } from './claim-report-slot';
 import { hashClient } from './client-hash';
 import { locate } from './locate';
@@ -17,6 +18,8 @@ export interface IntakeDeps {
   keys: RedisKeys;
   salt: string;
   windowSeconds: number;
+  /** The network table once it has loaded (it loads in the background at start-up). */
+  networks?: () => AsnTable | null;
   now?: () => number;
 }
 
@@ -40,7 +43,8 @@ export function createIntake(deps: IntakeDeps) {
         problem: input.problem,
         reportedAt: now(),
         ...place,
-        asn: null,
+        // The network (mobile operator, ISP), so an outage of one carrier shows as such.
+        asn: deps.networks?.()?.lookup(client.ip)?.asn ?? null,
         comment: input.comment && input.comment.length > 0 ? input.comment : null,
         clientHash,
       };

@@ -20,12 +20,19 @@ export interface ReadDeps {
   redis: Redis;
   keys: RedisKeys;
   catalogue: CatalogueCache;
+  /** Name of a network (autonomous system) for outage labels, when the network table has it. */
+  networkName?: (asn: number) => string | null;
   now?: () => number;
 }
 
 /** Read models for the API: the catalogue with live status, one service in depth, open outages. */
 export function createServiceViews(deps: ReadDeps) {
   const now = deps.now ?? Date.now;
+  const labelled = (view: OutageView): OutageView =>
+    view.region.kind === 'network' && view.region.code
+      ? { ...view, region: { ...view.region, label: deps.networkName?.(Number(view.region.code)) ?? null } }
+      : view;
+  const outageView = (...args: Parameters<typeof toOutageView>) => labelled(toOutageView(...args));
 
   /** The worst open outage per service (global or regional) decides its status. */
   function worstBySlug(outages: OutageRow[]): Map<string, OutageRow> {
@@ -120,7 +127,7 @@ export function createServiceViews(deps: ReadDeps) {
         })),
         topLocations: places.map((p) => ({ name: p.city ?? p.country ?? '?', country: p.country, count: p.count })),
         workingLastHour: live.working,
-        currentOutage: current ? toOutageView(current, service.name, live.problems) : null,
+        currentOutage: current ? outageView(current, service.name, live.problems) : null,
         related: all.filter((s) => s.owner === service.owner && s.slug !== slug).map((s) => ({ slug: s.slug, name: s.name, status: statusOfPhase(worst.get(s.slug)?.phase) })),
       };
     },
@@ -129,7 +136,7 @@ export function createServiceViews(deps: ReadDeps) {
       const service = await deps.catalogue.get(slug);
       if (!service) throw new ServiceNotFoundError(slug);
       const rows = await listServiceOutages(deps.db, slug, new Date(now() - days * 24 * hourMs));
-      return withoutRegionsOfWholeOutages(rows).map((r) => toOutageView(r, service.name, 0));
+      return withoutRegionsOfWholeOutages(rows).map((r) => outageView(r, service.name, 0));
     },
 
     async openOutages(): Promise<OutagesResponse> {
@@ -138,7 +145,7 @@ export function createServiceViews(deps: ReadDeps) {
       ]);
       const names = new Map(services.map((s) => [s.slug, s.name]));
       return {
-        outages: visibleOutages(rows).map((r) => toOutageView(r, names.get(r.serviceSlug) ?? r.serviceSlug, totals.get(r.serviceSlug)?.problems ?? 0)),
+        outages: visibleOutages(rows).map((r) => outageView(r, names.get(r.serviceSlug) ?? r.serviceSlug, totals.get(r.serviceSlug)?.problems ?? 0)),
         incidents: incidents.map(toIncidentView),
       };
     },
