@@ -1,8 +1,12 @@
-import { Worker } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Db } from '@outage-radar/db';
 import { redisKeys, reportsQueueName, type ReportJob } from '@outage-radar/shared';
+
+const detectorQueueName = 'detector';
 import type { Env } from './env';
+import { createOutagePublisher } from './detector/publish-outages';
+import { createDetectorTick } from './jobs/detector-tick';
 import { createReportPersister } from './jobs/persist-reports';
 import type { Logger } from './logger';
 import { createEmitter } from './realtime';
@@ -26,7 +30,27 @@ export function startWorker(deps: { env: Env; db: Db; redis: Redis; log: Logger 
   });
   worker.on('failed', (job, err) => log.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'report job failed'));
   worker.on('error', (err) => log.error({ err }, 'worker error'));
-  log.info({ queue: reportsQueueName, concurrency: env.REPORT_CONCURRENCY }, 'worker started');
+
+  // The detector runs as one scheduled job per tick: whichever worker takes it runs that tick, so
+  // adding workers never runs the detector twice over.
+  const detectorConnection = redis.duplicate();
+  const detectorQueue = new Queue(detectorQueueName, { connection: redis, prefix: keys.queuePrefix });
+  const publisher = createOutagePublisher({ db, redis, keys, emitter, log });
+  const detectorTick = createDetectorTick({ db, redis, keys, log, publisher });
+  const scheduled = detectorQueue.upsertJobScheduler('detector-tick', { every: env.DETECTOR_TICK_SECONDS * 1000 }, {
+    name: 'detector-tick',
+    opts: { removeOnComplete: true, removeOnFail: 100 },
+  });
+  const detectorWorker = new Worker(detectorQueueName, async (job) => {
+    // A tick that waited behind a slow one is stale: the next one covers it.
+    if (Date.now() - job.timestamp > env.DETECTOR_TICK_SECONDS * 3000) return { skipped: true };
+    return detectorTick(Date.now());
+  }, { connection: detectorConnection, prefix: keys.queuePrefix, concurrency: 1 });
+  detectorWorker.on('failed', (job, err) => log.error({ jobId: job?.id, err }, 'detector tick failed'));
+  detectorWorker.on('error', (err) => log.error({ err }, 'detector worker error'));
+  scheduled.catch((err: unknown) => log.error({ err }, 'could not schedule the detector'));
+
+  log.info({ queue: reportsQueueName, concurrency: env.REPORT_CONCURRENCY, detectorTickSeconds: env.DETECTOR_TICK_SECONDS }, 'worker started');
 
   return {
     async close() {
@@ -34,7 +58,10 @@ export function startWorker(deps: { env: Env; db: Db; redis: Redis; log: Logger 
       const closing = worker.close();
       await persister.drain();
       await closing;
+      await detectorWorker.close();
+      await detectorQueue.close();
       workerConnection.disconnect();
+      detectorConnection.disconnect();
     },
   };
 }

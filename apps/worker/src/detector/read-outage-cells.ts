@@ -1,0 +1,44 @@
+import { iso1A2Code } from '@rapideditor/country-coder';
+import { cellToLatLng } from 'h3-js';
+import type { Redis } from 'ioredis';
+import { scopeTotals, type Db } from '@outage-radar/db';
+import { minuteMs, toBucketStart, type RedisKeys } from '@outage-radar/shared';
+import type { CellCount } from './to-clusters';
+
+const historyDays = 7;
+
+/**
+ * Reports per map cell of one service over the last `windowMinutes`, with what each cell's last
+ * week expects over as long. For a country outage only the cells in that country count.
+ */
+export async function readOutageCells(
+  deps: { redis: Redis; keys: RedisKeys; db: Db },
+  query: { service: string; country: string | null; at: number; windowMinutes: number },
+): Promise<CellCount[]> {
+  const end = toBucketStart(query.at);
+  const pipeline = deps.redis.pipeline();
+  for (let i = 0; i < query.windowMinutes; i++) pipeline.hgetall(deps.keys.scopes(end - i * minuteMs));
+  const counts = new Map<string, number>();
+  const prefix = `${query.service}|cell:`;
+  for (const [err, hash] of (await pipeline.exec()) ?? []) {
+    if (err) throw err;
+    for (const [field, value] of Object.entries(hash as Record<string, string>)) {
+      if (field.startsWith(prefix)) counts.set(field.slice(prefix.length), (counts.get(field.slice(prefix.length)) ?? 0) + Number(value));
+    }
+  }
+  if (counts.size === 0) return [];
+  const windowStart = end - (query.windowMinutes - 1) * minuteMs;
+  const history = await scopeTotals(deps.db, {
+    serviceSlug: query.service, from: new Date(windowStart - historyDays * 24 * 60 * minuteMs), to: new Date(windowStart), prefix: 'cell:',
+  });
+  const perWindow = query.windowMinutes / (historyDays * 24 * 60);
+  const expected = new Map(history.map((h) => [h.scope.slice(5), h.count * perWindow]));
+  const cells: CellCount[] = [];
+  for (const [cell, count] of counts) {
+    const [lat, lon] = cellToLatLng(cell);
+    const country = iso1A2Code([lon, lat]) ?? null;
+    if (query.country && country !== query.country) continue;
+    cells.push({ cell, lat, lon, country, count, expected: expected.get(cell) ?? 0 });
+  }
+  return cells;
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { createDb, createTempSchema, listOpenIncidents, listOpenOutages, upsertServices, type Db } from '@outage-radar/db';
+import { minuteMs, redisKeys, toBucketStart, type CatalogueEntry } from '@outage-radar/shared';
+import { createOutagePublisher } from '../src/detector/publish-outages';
+import { createDetectorTick } from '../src/jobs/detector-tick';
+import { createLogger } from '../src/logger';
+import { createEmitter } from '../src/realtime';
+
+const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const tag = randomUUID().slice(0, 6);
+const owner = `Owner ${tag}`;
+const service = (slug: string, ownedBy = owner): CatalogueEntry => ({
+  slug: `${slug}-${tag}`, name: slug, localNames: { bn: `${slug} ${tag} bn`, hi: `${slug} ${tag} hi`, ar: `${slug} ${tag} ar` },
+  aliases: [], category: 'social', owner: ownedBy, countries: [], problems: ['login', 'app'],
+});
+const photos = service('photos');
+const chat = service('chat');
+const rival = service('rival', `Rival ${tag}`);
+const carrier = service('carrier', `Carrier ${tag}`);
+
+describe('the detector tick', () => {
+  let db: Db;
+  let redis: Redis;
+  let drop: () => Promise<void>;
+  const prefix = `test-${randomUUID()}`;
+  const keys = redisKeys(prefix);
+  const now = toBucketStart(Date.now()) + 30_000;
+
+  beforeAll(async () => {
+    const temp = await createTempSchema({ url: databaseUrl, migrationsDir: join(__dirname, '../../../prisma/migrations') });
+    drop = temp.drop;
+    db = createDb({ url: databaseUrl, schema: temp.schema, maxConnections: 4 });
+    await upsertServices(db, [photos, chat, rival, carrier]);
+    // Three quiet hours of history: one report every ten minutes for each service.
+    const rows = [];
+    for (let t = toBucketStart(now) - 180 * minuteMs; t < toBucketStart(now) - 2 * minuteMs; t += 10 * minuteMs) {
+      for (const s of [photos, chat, rival]) rows.push({ serviceSlug: s.slug, bucketStart: new Date(t), scope: 'all', count: 1 });
+    }
+    // A busy service: 60 reports a minute, one in ten minutes from one network.
+    for (let t = toBucketStart(now) - 180 * minuteMs; t < toBucketStart(now) - 2 * minuteMs; t += minuteMs) {
+      rows.push({ serviceSlug: carrier.slug, bucketStart: new Date(t), scope: 'all', count: 60 });
+      if ((t / minuteMs) % 10 === 0) rows.push({ serviceSlug: carrier.slug, bucketStart: new Date(t), scope: 'asn:55836', count: 1 });
+    }
+    await db.bucketCount.createMany({ data: rows });
+    redis = new Redis(redisUrl);
+  });
+  afterAll(async () => {
+    await db.$disconnect();
+    const stale = await redis.keys(`${prefix}:*`);
+    if (stale.length) await redis.del(...stale);
+    redis.disconnect();
+    await drop();
+  });
+
+  it('learns new series from their history, then opens outages for a flood and groups one owner\'s into an incident', async () => {
+    const log = createLogger('silent');
+    const publisher = createOutagePublisher({ db, redis, keys, emitter: createEmitter(redis, keys), log });
+    const tick = createDetectorTick({ db, redis, keys, log, publisher });
+
+    const bucket = toBucketStart(now);
+    // The busy service has its usual minute so far.
+    await redis.hset(keys.totals(bucket), `${carrier.slug}|all`, '30');
+    const quiet = await tick(now);
+    expect(quiet).toMatchObject({ series: 4, warmed: 4, transitions: 0 });
+    expect(await redis.hlen(keys.detectorStates)).toBe(4);
+    expect(await listOpenOutages(db)).toEqual([]);
+
+    // Both services of one owner, and a rival, get 40 reports in the current minute.
+    for (const s of [photos, chat, rival]) {
+      await redis.hset(keys.totals(bucket), `${s.slug}|all`, '40');
+      await redis.hset(keys.scopes(bucket), `${s.slug}|p:login`, '30', `${s.slug}|p:app`, '10', `${s.slug}|cell:85618923fffffff`, '40');
+    }
+    // The busy service's total barely moves, but 15 of its reports come from one network.
+    await redis.hset(keys.totals(bucket), `${carrier.slug}|all`, '55');
+    await redis.hset(keys.scopes(bucket), `${carrier.slug}|asn:55836`, '15');
+    const flooded = await tick(now + 20_000);
+    expect(flooded.transitions).toBe(4);
+    const open = await listOpenOutages(db);
+    expect(open.map((o) => [o.serviceSlug, o.regionKey, o.phase]).sort()).toEqual(
+      [[carrier.slug, 'asn:55836', 'outage'], [chat.slug, 'all', 'outage'], [photos.slug, 'all', 'outage'], [rival.slug, 'all', 'outage']],
+    );
+    expect(open.find((o) => o.serviceSlug === photos.slug)?.clusters).toEqual([
+      expect.objectContaining({ cell: '85618923fffffff', count: 40 }),
+    ]);
+    const incidents = await listOpenIncidents(db);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({ name: `${owner} services`, owner });
+    expect(incidents[0]?.outages.map((o) => o.serviceSlug).sort()).toEqual([chat.slug, photos.slug]);
+
+    // The chart's normal band for this minute is there for the API to read.
+    expect(await redis.hget(keys.baselines(bucket), photos.slug)).toMatch(/^[0-9.]+\|[0-9.]+$/);
+  });
+});

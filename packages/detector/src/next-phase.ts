@@ -1,0 +1,59 @@
+import type { PhaseState } from './series-state';
+
+/** What the phase machine needs to know about the counts at this tick. */
+export interface PhaseEvidence {
+  /** Surprise 0..1 over all windows and the CUSUM. */
+  score: number;
+  /** Past warm-up: before it the baseline is a guess, and nothing is suspected or opened. */
+  warm: boolean;
+  /** Enough excess reports that an outage could be told apart from chance. */
+  ready: boolean;
+  /** Beyond anything a benign burst produces: may open at once. */
+  flood: boolean;
+  /** Still in excess after the first burstMs: may open. */
+  sustained: boolean;
+  /** In excess in the short windows: keeps an outage open. */
+  holding: boolean;
+}
+
+export interface Thresholds {
+  suspectAt: number;
+  openAt: number;
+  quietMs: number;
+  resolveAfterMs: number;
+  cooldownMs: number;
+}
+
+/**
+ * The outage state machine: normal → suspected → outage ⇄ recovering → resolved → normal.
+ * Times in ms. Returns `current` itself when nothing changes.
+ */
+export function nextPhase(current: PhaseState, e: PhaseEvidence, at: number, t: Thresholds): PhaseState {
+  const high = e.warm && e.score >= t.suspectAt;
+  const lastHighAt = high ? at : current.lastHighAt;
+  const canOpen = e.warm && e.ready && e.score >= t.openAt && (e.flood || e.sustained);
+  let phase = current.phase;
+  switch (current.phase) {
+    case 'normal':
+    case 'resolved':
+      if (canOpen) phase = 'outage';
+      else if (high) phase = 'suspected';
+      else if (current.phase === 'resolved' && at - current.since >= t.cooldownMs) phase = 'normal';
+      break;
+    case 'suspected':
+      if (canOpen) phase = 'outage';
+      // A quiet spell of quietMs, not one low tick, ends a suspicion: the score flickers at small counts.
+      else if (!high && at - lastHighAt >= t.quietMs) phase = 'normal';
+      break;
+    case 'outage':
+      if (!e.holding) phase = 'recovering';
+      break;
+    case 'recovering':
+      // Hysteresis: excess coming back within resolveAfterMs continues the same outage.
+      if (e.holding) phase = 'outage';
+      else if (at - current.since >= t.resolveAfterMs) phase = 'resolved';
+      break;
+  }
+  if (phase !== current.phase) return { phase, since: at, lastHighAt };
+  return lastHighAt === current.lastHighAt ? current : { ...current, lastHighAt };
+}

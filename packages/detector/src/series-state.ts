@@ -1,0 +1,119 @@
+import type { ResolvedConfig } from './config';
+import { packProfile } from './packed-profile';
+import type { OpenOutage } from './outage';
+
+/** Phases of a series; OutagePhase (shared) plus "normal". */
+export type SeriesPhase = 'normal' | 'suspected' | 'outage' | 'recovering' | 'resolved';
+
+export interface PhaseState {
+  phase: SeriesPhase;
+  /** When the current phase began (ms). */
+  since: number;
+  /** Last time the score was at or above suspectAt (ms); drives the return from suspected to normal. */
+  lastHighAt: number;
+}
+
+/**
+ * Everything the detector remembers about one series between ticks: plain JSON, about 4–8 KB.
+ * Bucket indexes are start / bucketMs. Treat it as opaque; its layout can change with `version`.
+ */
+export interface SeriesState {
+  version: 1;
+  bucketMs: number;
+  /** IANA zone the profiles are keyed by (local time of week); null keys them by UTC. */
+  timeZone: string | null;
+  /** Index of the last committed bucket; null before the first. */
+  last: number | null;
+  /** Buckets learned into the level and day profile, and into the week profile. */
+  learned: number;
+  weekLearned: number;
+  /** Reports committed since the series began. */
+  reports: number;
+  /** Level factor: expected reports per bucket before the profiles apply (follows trend). */
+  level: number;
+  /** Time-of-day multipliers (slotsPerDay) and time-of-week ratios on top of them (7 × slotsPerDay). */
+  dayProfile: string;
+  weekProfile: string;
+  /** Moment sums for the dispersion at one bucket and at 60 buckets. */
+  dispersion: DispersionSums;
+  /** The last 60 committed buckets, oldest first: counts (-1 = no data) and the expectation they were scored with. */
+  recentCounts: number[];
+  recentExpected: number[];
+  /** Expected reports in bucket last + 1, so that ticks within a bucket need not read the profiles. */
+  nextExpected: number;
+  /** Older per-bucket counts, two days of them: 48 packed blocks of 60 buckets, by block index mod 48. */
+  history: string[];
+  /** Block index held at history[block % 48] for the newest block written. */
+  historyBlock: number | null;
+  /** Newest block learned into the week profile (-1: none), and the minute of the hour this series learns at. */
+  weekFolded: number;
+  foldMinute: number;
+  /** Page's CUSUM over committed buckets (nats), and the bucket where its current excursion began. */
+  cusum: number;
+  cusumStart: number | null;
+  /** Bucket intervals [start, end) left out of learning; end null while the outage is open. */
+  excluded: [number, number | null][];
+  phase: PhaseState;
+  outage: OpenOutage | null;
+}
+
+/** Moment sums behind the dispersion estimates; see dispersion.ts. */
+export interface DispersionSums {
+  bucketNum: number;
+  bucketDen: number;
+  updates: number;
+  hourNum: number;
+  hourDen: number;
+  hourUpdates: number;
+  /** The hour being filled: its counts, expectations and number of buckets so far. */
+  hourCount: number;
+  hourExpected: number;
+  hourBuckets: number;
+}
+
+export const historyBlocks = 48;
+
+/** A fresh state for a series with no history: the prior rate and flat profiles. */
+export function createSeriesState(config: ResolvedConfig, timeZone: string | null = null, foldMinute = 0): SeriesState {
+  const prior = Math.max(config.priorReportsPerMinute * config.bucketMinutes, 1e-6);
+  return {
+    version: 1,
+    bucketMs: config.bucketMs,
+    timeZone,
+    last: null,
+    learned: 0,
+    weekLearned: 0,
+    reports: 0,
+    level: prior,
+    dayProfile: packProfile(new Array<number>(config.slotsPerDay).fill(1)),
+    weekProfile: packProfile(new Array<number>(7 * config.slotsPerDay).fill(1)),
+    dispersion: { bucketNum: 0, bucketDen: 0, updates: 0, hourNum: 0, hourDen: 0, hourUpdates: 0, hourCount: 0, hourExpected: 0, hourBuckets: 0 },
+    recentCounts: [],
+    recentExpected: [],
+    nextExpected: prior,
+    history: new Array<string>(historyBlocks).fill(''),
+    historyBlock: null,
+    weekFolded: -1,
+    foldMinute,
+    cusum: 0,
+    cusumStart: null,
+    excluded: [],
+    phase: { phase: 'normal', since: 0, lastHighAt: 0 },
+    outage: null,
+  };
+}
+
+/**
+ * A copy that the commit and phase steps may change without touching the caller's state. Only
+ * what they change in place is copied; arrays they replace (history, excluded) are shared.
+ */
+export function draftOf(state: SeriesState): SeriesState {
+  const o = state.outage;
+  return {
+    ...state,
+    dispersion: { ...state.dispersion },
+    recentCounts: state.recentCounts.slice(),
+    recentExpected: state.recentExpected.slice(),
+    outage: o === null ? null : { ...o, problems: { ...o.problems }, regions: o.regions.slice() },
+  };
+}

@@ -1,0 +1,120 @@
+import type { ServiceStatus } from '@outage-radar/shared';
+import { resolveConfig, type DetectorConfig, type ResolvedConfig } from './config';
+import type { SeriesRegion, Transition } from './outage';
+import { draftOf, type SeriesPhase, type SeriesState } from './series-state';
+import { tickSeries } from './tick-series';
+import { toSeriesKey } from './series-key';
+import { toOutage } from './to-outage';
+
+/** Reports counted in one bucket. `count` null means no data (intake was down), not zero reports. */
+export interface BucketObservation {
+  /** Bucket start, ms since the epoch, a multiple of bucketMs. */
+  start: number;
+  count: number | null;
+  /** Reports per problem key in the bucket, when known. */
+  problems?: Readonly<Record<string, number>>;
+}
+
+/** One series' counts for a tick: the current (partial) bucket and any closed ones not yet committed. */
+export interface SeriesObservation {
+  service: string;
+  /** Absent or null for the whole-service series. */
+  region?: SeriesRegion | null;
+  /** IANA zone whose local time the profiles follow; read once, when the series is first seen. */
+  timeZone?: string | null;
+  /** Buckets absent between the last committed one and now count as zero reports. */
+  buckets: readonly BucketObservation[];
+}
+
+/** What a series looks like after a tick, for charts and status. */
+export interface SeriesReading {
+  series: string;
+  service: string;
+  region: SeriesRegion | null;
+  phase: SeriesPhase;
+  status: ServiceStatus;
+  score: number;
+  /** Expected reports in the whole current bucket, and the top of the normal band. */
+  expected: number;
+  expectedHigh: number;
+  /** Buckets committed by this tick, with the baseline each was scored against. */
+  committed: { start: number; count: number | null; expected: number }[];
+}
+
+export interface TickResult {
+  /** Every input state, plus new series. Unchanged states are the very objects passed in. */
+  states: Record<string, SeriesState>;
+  transitions: Transition[];
+  readings: SeriesReading[];
+}
+
+const resolved = new WeakMap<object, ResolvedConfig>();
+
+function configOf(config: Partial<DetectorConfig>): ResolvedConfig {
+  let c = resolved.get(config);
+  if (!c) {
+    c = resolveConfig(config);
+    resolved.set(config, c);
+  }
+  return c;
+}
+
+/**
+ * One detector tick over many series at time `at` (ms). Pure: returns new states, never changes
+ * the ones given. Call it every few seconds with the current partial bucket and any closed buckets
+ * not yet committed; a series without an observation is carried over as is.
+ */
+export function tick(
+  states: Readonly<Record<string, SeriesState>>,
+  observations: readonly SeriesObservation[],
+  at: number,
+  config: Partial<DetectorConfig> = {},
+): TickResult {
+  const c = configOf(config);
+  const out: Record<string, SeriesState> = { ...states };
+  const transitions: Transition[] = [];
+  const readings: SeriesReading[] = [];
+  for (const obs of observations) {
+    const key = toSeriesKey(obs.service, obs.region);
+    const before = states[key];
+    const r = tickSeries(key, before, obs, at, c);
+    if (r.state !== before) out[key] = r.state;
+    readings.push(r.reading);
+    if (r.transition) transitions.push(r.transition);
+  }
+  attachRegions(out, states, readings, transitions, at);
+  return { states: out, transitions, readings };
+}
+
+/** A whole-service outage lists the regions of the same service that have an outage open too. */
+function attachRegions(
+  out: Record<string, SeriesState>,
+  before: Readonly<Record<string, SeriesState>>,
+  readings: readonly SeriesReading[],
+  transitions: Transition[],
+  at: number,
+): void {
+  const open = new Map<string, SeriesRegion[]>();
+  const services: string[] = [];
+  for (const r of readings) {
+    if (r.phase !== 'outage' && r.phase !== 'recovering') continue;
+    if (r.region) open.set(r.service, [...(open.get(r.service) ?? []), r.region]);
+    else services.push(r.service);
+  }
+  for (const service of services) {
+    const s = out[service];
+    if (!s?.outage) continue;
+    const regions = (open.get(service) ?? []).sort((a, b) => a.kind.localeCompare(b.kind) || a.code.localeCompare(b.code));
+    if (JSON.stringify(regions) === JSON.stringify(s.outage.regions)) continue;
+    const draft = s === before[service] ? draftOf(s) : s;
+    draft.outage = { ...draft.outage!, regions, updatedAt: at };
+    out[service] = draft;
+    const existing = transitions.find((t) => t.outage.series === service);
+    if (existing) existing.outage = { ...existing.outage, regions: regions.slice() };
+    else {
+      const phase = draft.phase.phase === 'recovering' ? 'recovering' : 'outage';
+      const meta = { key: service, service, region: null };
+      transitions.push({ kind: 'updated', outage: toOutage(draft.outage, meta, phase, null, null, { reports: 0, problems: {} }) });
+    }
+  }
+}
