@@ -38,6 +38,7 @@ describe('the reports queue consumer', () => {
     redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
     queue = new Queue<ReportJob>(reportsQueueName, { connection: redis, prefix: keys.queuePrefix });
     events = new QueueEvents(reportsQueueName, { connection: { host: new URL(redisUrl).hostname, port: Number(new URL(redisUrl).port || 6379) }, prefix: keys.queuePrefix });
+    events.setMaxListeners(100);
     await events.waitUntilReady();
     const env = loadEnv({ REDIS_PREFIX: prefix, LOG_LEVEL: 'silent', REPORT_BATCH_WAIT_MS: '30' });
     worker = startWorker({ env, db, redis, log: createLogger('silent') });

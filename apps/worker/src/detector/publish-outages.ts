@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { Outage, Transition } from '@outage-radar/detector';
+import { groupIncidents, type Outage, type Transition } from '@outage-radar/detector';
 import {
   listOpenIncidents, listOpenOutages, saveIncident, saveOutage, toIncidentView, toOutageView, visibleOutages,
   type Db, type OutageRow, type ServiceRow,
@@ -7,7 +7,6 @@ import {
 import { minuteMs, rooms, toBucketStart, type RedisKeys } from '@outage-radar/shared';
 import type { Logger } from '../logger';
 import type { RealtimeEmitter } from '../realtime';
-import { groupIncidents } from './group-incidents';
 import { readOutageCells } from './read-outage-cells';
 import { stableUuid } from './stable-uuid';
 import { toClusters } from './to-clusters';
@@ -83,11 +82,12 @@ export function createOutagePublisher(deps: { db: Db; redis: Redis; keys: RedisK
    */
   async function regroupIncidents(open: OutageRow[], services: Map<string, ServiceRow>): Promise<void> {
     const groups = groupIncidents(open.map((o) => ({
-      id: o.id, service: o.serviceSlug, owner: services.get(o.serviceSlug)?.owner ?? o.serviceSlug, startedAt: o.startedAt.getTime(),
+      id: o.id, service: o.serviceSlug, serviceName: services.get(o.serviceSlug)?.name, owner: services.get(o.serviceSlug)?.owner ?? null,
+      startedAt: o.startedAt.getTime(),
     })));
     for (const g of groups) {
       const members = open.filter((o) => g.outageIds.includes(o.id));
-      const id = members.find((o) => o.incidentId)?.incidentId ?? stableUuid(`incident:${g.key}`);
+      const id = members.find((o) => o.incidentId)?.incidentId ?? stableUuid(g.id);
       if (members.every((o) => o.incidentId === id)) continue;
       await saveIncident(deps.db, { id, name: g.name, owner: g.owner, startedAt: new Date(g.startedAt), resolvedAt: null });
       await deps.db.outage.updateMany({ where: { id: { in: g.outageIds } }, data: { incidentId: id } });

@@ -1,3 +1,4 @@
+import { clusterCells } from '@outage-radar/detector';
 import type { OutageCluster } from '@outage-radar/shared';
 
 export interface CellCount {
@@ -11,23 +12,24 @@ export interface CellCount {
   expected: number;
 }
 
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
 /**
- * The map clusters of an outage: cells with reports in the window, with their ratio to normal,
- * busiest first. The expectation is floored so that a cell that is usually silent shows a large but
- * finite ratio, and cells with a single report are dropped as noise once there are enough others.
+ * The map clusters of an outage: the cells the detector finds well above their own normal, with
+ * the place each cell stands for, most excess first.
  */
-export function toClusters(cells: readonly CellCount[], options: { expectedFloor?: number; limit?: number } = {}): OutageCluster[] {
-  const floor = options.expectedFloor ?? 0.5;
-  const limit = options.limit ?? 200;
-  const plenty = cells.filter((c) => c.count >= 2).length >= 10;
-  return cells
-    .filter((c) => c.count > 0 && (!plenty || c.count >= 2))
-    .map((c) => ({
-      cell: c.cell, lat: c.lat, lon: c.lon, count: c.count,
-      expected: Math.round(c.expected * 100) / 100,
-      ratio: Math.round((c.count / Math.max(c.expected, floor)) * 10) / 10,
-      city: null, country: c.country,
-    }))
-    .sort((a, b) => b.count - a.count || b.ratio - a.ratio || a.cell.localeCompare(b.cell))
-    .slice(0, limit);
+export function toClusters(cells: readonly CellCount[], limit = 200): OutageCluster[] {
+  const byCell = new Map(cells.map((c) => [c.cell, c]));
+  const found = clusterCells(
+    Object.fromEntries(cells.map((c) => [c.cell, c.count])),
+    Object.fromEntries(cells.map((c) => [c.cell, c.expected])),
+    { limit },
+  );
+  return found.map((k) => {
+    const place = byCell.get(k.cell)!;
+    return {
+      cell: k.cell, lat: round(place.lat, 4), lon: round(place.lon, 4), count: k.count,
+      expected: round(k.expected, 2), ratio: round(k.ratio, 1), city: null, country: place.country,
+    };
+  });
 }
