@@ -12,7 +12,7 @@ export { bucketCounts, binnedCounts, scopeTotals, topPlaces } from './repositori
 export type { ScopeBucket } from './repositories/history';
 export { getOrCreateSetting } from './repositories/settings';
 export { createTempSchema } from './temp-schema';
-export { listOpenOutages, listServiceOutages, listOpenIncidents, saveOutage, saveIncident } from './repositories/outages';
+export { listOpenOutages, listServiceOutages, listOpenIncidents, outageDaysByService, saveOutage, saveIncident } from './repositories/outages';
 export type { OutageRow, IncidentRow } from './repositories/outages';
 export { checkPostgres } from './check-postgres';
 export { statusOfPhase, toOutageRegion, toOutageView, toIncidentView, visibleOutages } from './outage-views';

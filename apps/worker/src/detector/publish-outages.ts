@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
 import { groupIncidents, type Outage, type Transition } from '@outage-radar/detector';
+import { toCoOccurrence } from './co-occurrence';
 import {
-  listOpenIncidents, listOpenOutages, saveIncident, saveOutage, toIncidentView, toOutageView, visibleOutages,
+  listOpenIncidents, listOpenOutages, outageDaysByService, saveIncident, saveOutage, toIncidentView, toOutageView, visibleOutages,
   type Db, type OutageRow, type ServiceRow,
 } from '@outage-radar/db';
 import { minuteMs, rooms, toBucketStart, type RedisKeys } from '@outage-radar/shared';
@@ -12,6 +13,8 @@ import { stableUuid } from './stable-uuid';
 import { toClusters } from './to-clusters';
 
 const clusterWindowMinutes = 15;
+/** How far back outage history counts for which services break together. */
+const coOccurrenceDays = 90;
 
 function regionKeyOf(outage: Outage): string {
   if (!outage.region) return 'all';
@@ -81,10 +84,13 @@ export function createOutagePublisher(deps: { db: Db; redis: Redis; keys: RedisK
    * left is resolved.
    */
   async function regroupIncidents(open: OutageRow[], services: Map<string, ServiceRow>): Promise<void> {
+    const openServices = [...new Set(open.map((o) => o.serviceSlug))];
+    // Services that have broken together on past days are grouped even without a common owner.
+    const history = openServices.length > 1 ? await outageDaysByService(deps.db, openServices, new Date(Date.now() - coOccurrenceDays * 86_400_000)) : new Map();
     const groups = groupIncidents(open.map((o) => ({
       id: o.id, service: o.serviceSlug, serviceName: services.get(o.serviceSlug)?.name, owner: services.get(o.serviceSlug)?.owner ?? null,
       startedAt: o.startedAt.getTime(),
-    })));
+    })), { coOccurrence: toCoOccurrence(history) });
     for (const g of groups) {
       const members = open.filter((o) => g.outageIds.includes(o.id));
       const id = members.find((o) => o.incidentId)?.incidentId ?? stableUuid(g.id);

@@ -56,3 +56,14 @@ export async function saveOutage(db: Db, outage: OutageRow): Promise<void> {
 export async function saveIncident(db: Db, incident: Omit<IncidentRow, 'outages'>): Promise<void> {
   await db.incident.upsert({ where: { id: incident.id }, create: incident, update: incident });
 }
+
+/** The days (UTC, YYYY-MM-DD) on which each of the given services had a whole-service outage since `since`. */
+export async function outageDaysByService(db: Db, serviceSlugs: string[], since: Date): Promise<Map<string, Set<string>>> {
+  const rows = await db.outage.findMany({
+    where: { serviceSlug: { in: serviceSlugs }, regionKey: 'all', startedAt: { gte: since } },
+    select: { serviceSlug: true, startedAt: true },
+  });
+  const days = new Map<string, Set<string>>(serviceSlugs.map((s) => [s, new Set()]));
+  for (const row of rows) days.get(row.serviceSlug)?.add(row.startedAt.toISOString().slice(0, 10));
+  return days;
+}
