@@ -43,7 +43,8 @@ export function startWorker(deps: { env: Env; db: Db; redis: Redis; log: Logger 
   });
   const detectorWorker = new Worker(detectorQueueName, async (job) => {
     // A tick that waited behind a slow one is stale: the next one covers it.
-    if (Date.now() - job.timestamp > env.DETECTOR_TICK_SECONDS * 3000) return { skipped: true };
+    const dueAt = job.timestamp + (job.opts.delay ?? 0);
+    if (Date.now() - dueAt > env.DETECTOR_TICK_SECONDS * 3000) return { skipped: true };
     return detectorTick(Date.now());
   }, { connection: detectorConnection, prefix: keys.queuePrefix, concurrency: 1 });
   detectorWorker.on('failed', (job, err) => log.error({ jobId: job?.id, err }, 'detector tick failed'));
