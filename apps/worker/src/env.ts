@@ -12,6 +12,10 @@ const Env = z.object({
   REPORT_BATCH_SIZE: z.coerce.number().int().positive().default(500),
   /** How long a batch waits for more reports before it is written. */
   REPORT_BATCH_WAIT_MS: z.coerce.number().int().nonnegative().default(20),
+  /** Reports (and their comments) are deleted after this many days; counts stay. */
+  REPORT_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
+  /** Per-minute history is folded into hours after this many days (the detector learns from 28). */
+  MINUTE_HISTORY_DAYS: z.coerce.number().int().min(29).default(35),
   /** Seconds between detector ticks. */
   DETECTOR_TICK_SECONDS: z.coerce.number().positive().default(5),
 });

@@ -7,6 +7,7 @@ const detectorQueueName = 'detector';
 import type { Env } from './env';
 import { createOutagePublisher } from './detector/publish-outages';
 import { createDetectorTick } from './jobs/detector-tick';
+import { createMaintenance } from './jobs/maintenance';
 import { createReportPersister } from './jobs/persist-reports';
 import type { Logger } from './logger';
 import { createEmitter } from './realtime';
@@ -31,7 +32,7 @@ export function startWorker(deps: { env: Env; db: Db; redis: Redis; log: Logger 
   worker.on('failed', (job, err) => log.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'report job failed'));
   worker.on('error', (err) => log.error({ err }, 'worker error'));
 
-  // The detector runs as one scheduled job per tick: whichever worker takes it runs that tick, so
+  // The detector (and hourly maintenance) runs as one scheduled job per tick: whichever worker takes it runs that tick, so
   // adding workers never runs the detector twice over.
   const detectorConnection = redis.duplicate();
   const detectorQueue = new Queue(detectorQueueName, { connection: redis, prefix: keys.queuePrefix });
@@ -41,7 +42,14 @@ export function startWorker(deps: { env: Env; db: Db; redis: Redis; log: Logger 
     name: 'detector-tick',
     opts: { removeOnComplete: true, removeOnFail: 100 },
   });
+  const maintenance = createMaintenance({ db, log, reportRetentionDays: env.REPORT_RETENTION_DAYS, minuteHistoryDays: env.MINUTE_HISTORY_DAYS });
+  const scheduledMaintenance = detectorQueue.upsertJobScheduler('maintenance', { every: 3_600_000 }, {
+    name: 'maintenance',
+    opts: { removeOnComplete: true, removeOnFail: 100 },
+  });
+  scheduledMaintenance.catch((err: unknown) => log.error({ err }, 'could not schedule maintenance'));
   const detectorWorker = new Worker(detectorQueueName, async (job) => {
+    if (job.name === 'maintenance') return maintenance(Date.now());
     // A tick that waited behind a slow one is stale: the next one covers it.
     const dueAt = job.timestamp + (job.opts.delay ?? 0);
     if (Date.now() - dueAt > env.DETECTOR_TICK_SECONDS * 3000) return { skipped: true };

@@ -8,7 +8,7 @@ export { scopesOf, workingProblem } from './repositories/scopes';
 export type { CountedScope, ScopedReport } from './repositories/scopes';
 export { upsertServices, listServices, findService } from './repositories/services';
 export type { ServiceRow } from './repositories/services';
-export { bucketCounts, binnedCounts, scopeTotals, topPlaces } from './repositories/history';
+export { bucketCounts, binnedCounts, rollUpMinutesBefore, scopeTotals, topPlaces } from './repositories/history';
 export type { ScopeBucket } from './repositories/history';
 export { getOrCreateSetting } from './repositories/settings';
 export { createTempSchema } from './temp-schema';

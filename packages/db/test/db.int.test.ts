@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
 import {
-  applyMigrations, bucketCounts, createDb, createTempSchema, findService, getOrCreateSetting, insertReports,
-  listServices, scopeTotals, topPlaces, upsertServices, type Db, type NewReport,
+  applyMigrations, bucketCounts, createDb, deleteReportsBefore, createTempSchema, findService, getOrCreateSetting, insertReports,
+  listServices, rollUpMinutesBefore, scopeTotals, topPlaces, upsertServices, type Db, type NewReport,
 } from '@outage-radar/db';
 import type { CatalogueEntry } from '@outage-radar/shared';
 
@@ -99,6 +99,25 @@ describe('database layer', () => {
       { city: 'Dhaka', country: 'BD', count: 2 },
       { city: 'Delhi', country: 'IN', count: 1 },
     ]);
+  });
+
+  it('folds old minutes into hours and keeps every report counted', async () => {
+    const slug = service.slug;
+    const old = [new Date('2025-01-01T10:05:00Z'), new Date('2025-01-01T10:59:00Z'), new Date('2025-01-01T10:00:00Z')];
+    await db.bucketCount.createMany({ data: old.map((bucketStart, i) => ({ serviceSlug: slug, bucketStart, scope: 'all', count: i + 1 })) });
+    await db.bucketCount.create({ data: { serviceSlug: slug, bucketStart: new Date('2025-03-01T10:05:00Z'), scope: 'all', count: 7 } });
+    expect(await rollUpMinutesBefore(db, new Date('2025-02-01T00:00:00Z'))).toBe(2);
+    const rows = await db.bucketCount.findMany({ where: { serviceSlug: slug, bucketStart: { lt: new Date('2025-06-01T00:00:00Z') } }, orderBy: { bucketStart: 'asc' } });
+    expect(rows.map((r) => [r.bucketStart.toISOString(), r.count])).toEqual([['2025-01-01T10:00:00.000Z', 6], ['2025-03-01T10:05:00.000Z', 7]]);
+  });
+
+  it('deletes reports past retention but keeps their counts', async () => {
+    const old = report({ reportedAt: new Date('2024-05-01T12:00:00Z'), comment: 'private words' });
+    await insertReports(db, [old]);
+    expect(await deleteReportsBefore(db, new Date('2024-06-01T00:00:00Z'))).toBeGreaterThanOrEqual(1);
+    expect(await db.report.findUnique({ where: { id: old.id } })).toBeNull();
+    const kept = await db.bucketCount.findUnique({ where: { serviceSlug_bucketStart_scope: { serviceSlug: service.slug, bucketStart: new Date('2024-05-01T12:00:00Z'), scope: 'all' } } });
+    expect(kept?.count).toBe(1);
   });
 
   it('keeps the first generated setting', async () => {

@@ -65,3 +65,23 @@ export async function binnedCounts(
     GROUP BY 1, 2, 3 ORDER BY 2`;
   return rows.map((r) => ({ serviceSlug: r.service_slug, bucketStart: r.bin, scope: r.scope, count: Number(r.total) }));
 }
+
+/**
+ * Folds per-minute counts older than `before` into hourly rows (at the start of each hour), in
+ * one statement: the detector and the charts read minutes for the last weeks only, and a year of
+ * minutes would be most of the database. Returns how many minute rows were folded.
+ */
+export async function rollUpMinutesBefore(db: Db, before: Date): Promise<number> {
+  const rows = await db.$queryRaw<{ folded: bigint }[]>`
+    WITH moved AS (
+      DELETE FROM bucket_counts
+      WHERE bucket_start < ${before} AND date_trunc('hour', bucket_start) <> bucket_start
+      RETURNING service_slug, date_trunc('hour', bucket_start) AS hour, scope, count
+    ), inserted AS (
+      INSERT INTO bucket_counts (service_slug, bucket_start, scope, count)
+      SELECT service_slug, hour, scope, sum(count)::int FROM moved GROUP BY 1, 2, 3
+      ON CONFLICT (service_slug, bucket_start, scope) DO UPDATE SET count = bucket_counts.count + EXCLUDED.count
+    )
+    SELECT count(*) AS folded FROM moved`;
+  return Number(rows[0]?.folded ?? 0);
+}
