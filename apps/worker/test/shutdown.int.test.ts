@@ -55,7 +55,8 @@ describe('worker shutdown', () => {
     const code = await new Promise<number | null>((resolve) => worker.on('exit', resolve));
 
     expect(code).toBe(0);
-    const counts = await queue.getJobCounts('completed', 'failed', 'active', 'waiting', 'delayed');
+    const raw = await queue.getJobCounts('completed', 'failed', 'active', 'waiting', 'delayed');
+    const counts = { completed: raw.completed ?? 0, failed: raw.failed ?? 0, active: raw.active ?? 0, waiting: raw.waiting ?? 0, delayed: raw.delayed ?? 0 };
     expect(counts.failed + counts.active).toBe(0);
     expect(counts.completed + counts.waiting + counts.delayed).toBe(300);
     expect(counts.completed).toBeGreaterThan(0);
