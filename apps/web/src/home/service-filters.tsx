@@ -1,6 +1,6 @@
 import { categories } from '@outage-radar/shared';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SelectField } from '../ui/select-field';
 
 interface Props {
   category: string;
@@ -13,31 +13,16 @@ interface Props {
 
 export function ServiceFilters({ category, country, countries, onCategory, onCountry }: Props) {
   const { t } = useTranslation();
-  const id = useId();
   return (
     <div className="filters">
-      <div className="field">
-        <label htmlFor={`${id}-category`}>{t('filters.category')}</label>
-        <select id={`${id}-category`} value={category} onChange={(event) => onCategory(event.target.value)}>
-          <option value="">{t('filters.allCategories')}</option>
-          {categories.map((key) => (
-            <option key={key} value={key}>
-              {t(`categories.${key}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-country`}>{t('filters.country')}</label>
-        <select id={`${id}-country`} value={country} onChange={(event) => onCountry(event.target.value)}>
-          <option value="">{t('filters.allCountries')}</option>
-          {countries.map(({ code, name }) => (
-            <option key={code} value={code}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label={t('filters.category')} allLabel={t('filters.allCategories')} value={category} onChange={onCategory}
+        options={categories.map((key) => ({ value: key, label: t(`categories.${key}`) }))}
+      />
+      <SelectField
+        label={t('filters.country')} allLabel={t('filters.allCountries')} value={country} onChange={onCountry}
+        options={countries.map(({ code, name }) => ({ value: code, label: name }))}
+      />
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import { categories, type ServiceSummary } from '@outage-radar/shared';
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../i18n/use-formatters';
 import { useLocale } from '../i18n/use-locale';
 import { toLocalName } from '../services/to-local-name';
+import { SelectField } from '../ui/select-field';
 import type { MapFilter } from './filter-feed';
 
 interface Props {
@@ -17,7 +18,6 @@ export function MapFilters({ filter, services, countryCodes, onChange }: Props) 
   const { t } = useTranslation();
   const format = useFormatters();
   const locale = useLocale();
-  const id = useId();
   const serviceOptions = useMemo(
     () =>
       services
@@ -35,39 +35,21 @@ export function MapFilters({ filter, services, countryCodes, onChange }: Props) 
   return (
     <fieldset className="map-filters">
       <legend>{t('filters.title')}</legend>
-      <div className="field">
-        <label htmlFor={`${id}-service`}>{t('filters.service')}</label>
-        <select id={`${id}-service`} value={filter.service} onChange={(e) => onChange({ ...filter, service: e.target.value })}>
-          <option value="">{t('filters.allServices')}</option>
-          {serviceOptions.map((s) => (
-            <option key={s.slug} value={s.slug}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-category`}>{t('filters.category')}</label>
-        <select id={`${id}-category`} value={filter.category} onChange={(e) => onChange({ ...filter, category: e.target.value, service: '' })}>
-          <option value="">{t('filters.allCategories')}</option>
-          {categories.map((key) => (
-            <option key={key} value={key}>
-              {t(`categories.${key}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-country`}>{t('filters.country')}</label>
-        <select id={`${id}-country`} value={filter.country} onChange={(e) => onChange({ ...filter, country: e.target.value })}>
-          <option value="">{t('filters.allCountries')}</option>
-          {countries.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label={t('filters.service')} allLabel={t('filters.allServices')} value={filter.service}
+        onChange={(service) => onChange({ ...filter, service })}
+        options={serviceOptions.map((s) => ({ value: s.slug, label: s.name }))}
+      />
+      <SelectField
+        label={t('filters.category')} allLabel={t('filters.allCategories')} value={filter.category}
+        onChange={(category) => onChange({ ...filter, category, service: '' })}
+        options={categories.map((key) => ({ value: key, label: t(`categories.${key}`) }))}
+      />
+      <SelectField
+        label={t('filters.country')} allLabel={t('filters.allCountries')} value={filter.country}
+        onChange={(country) => onChange({ ...filter, country })}
+        options={countries.map((c) => ({ value: c.code, label: c.name }))}
+      />
       {isFiltered && (
         <button type="button" className="button button--quiet" onClick={() => onChange({ service: '', category: '', country: '' })}>
           {t('filters.clear')}
