@@ -1,39 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { Redis } from 'ioredis';
-import { createDb, createTempSchema, listOpenIncidents, listOpenOutages, upsertServices, type Db } from '@outage-radar/db';
-import { minuteMs, redisKeys, toBucketStart, type CatalogueEntry } from '@outage-radar/shared';
+import { listOpenIncidents, listOpenOutages } from '@outage-radar/db';
+import { minuteMs, toBucketStart } from '@outage-radar/shared';
 import { createOutagePublisher } from '../src/detector/publish-outages';
 import { createDetectorTick } from '../src/jobs/detector-tick';
 import { createLogger } from '../src/logger';
 import { createEmitter } from '../src/realtime';
+import { startTestStores, testService, type TestStores } from './harness';
 
-const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const tag = randomUUID().slice(0, 6);
-const owner = `Owner ${tag}`;
-const service = (slug: string, ownedBy = owner): CatalogueEntry => ({
-  slug: `${slug}-${tag}`, name: slug, localNames: { bn: `${slug} ${tag} bn`, hi: `${slug} ${tag} hi`, ar: `${slug} ${tag} ar` },
-  aliases: [], category: 'social', owner: ownedBy, countries: [], problems: ['login', 'app'],
-});
-const photos = service('photos');
-const chat = service('chat');
-const rival = service('rival', `Rival ${tag}`);
-const carrier = service('carrier', `Carrier ${tag}`);
+const owner = `Owner ${randomUUID().slice(0, 6)}`;
+const photos = testService('photos', { owner });
+const chat = testService('chat', { owner });
+const rival = testService('rival');
+const carrier = testService('carrier');
 
 describe('the detector tick', () => {
-  let db: Db;
-  let redis: Redis;
-  let drop: () => Promise<void>;
-  const prefix = `test-${randomUUID()}`;
-  const keys = redisKeys(prefix);
+  let stores: TestStores;
   const now = toBucketStart(Date.now()) + 30_000;
 
   beforeAll(async () => {
-    const temp = await createTempSchema({ url: databaseUrl, migrationsDir: join(__dirname, '../../../prisma/migrations') });
-    drop = temp.drop;
-    db = createDb({ url: databaseUrl, schema: temp.schema, maxConnections: 4 });
-    await upsertServices(db, [photos, chat, rival, carrier]);
+    stores = await startTestStores([photos, chat, rival, carrier]);
     // Three quiet hours of history: one report every ten minutes for each service.
     const rows = [];
     for (let t = toBucketStart(now) - 180 * minuteMs; t < toBucketStart(now) - 2 * minuteMs; t += 10 * minuteMs) {
@@ -44,18 +29,12 @@ describe('the detector tick', () => {
       rows.push({ serviceSlug: carrier.slug, bucketStart: new Date(t), scope: 'all', count: 60 });
       if ((t / minuteMs) % 10 === 0) rows.push({ serviceSlug: carrier.slug, bucketStart: new Date(t), scope: 'asn:55836', count: 1 });
     }
-    await db.bucketCount.createMany({ data: rows });
-    redis = new Redis(redisUrl);
+    await stores.db.bucketCount.createMany({ data: rows });
   });
-  afterAll(async () => {
-    await db.$disconnect();
-    const stale = await redis.keys(`${prefix}:*`);
-    if (stale.length) await redis.del(...stale);
-    redis.disconnect();
-    await drop();
-  });
+  afterAll(async () => stores.stop());
 
   it('learns new series from their history, then opens outages for a flood and groups one owner\'s into an incident', async () => {
+    const { db, redis, keys } = stores;
     const log = createLogger('silent');
     const publisher = createOutagePublisher({ db, redis, keys, emitter: createEmitter(redis, keys), log });
     const tick = createDetectorTick({ db, redis, keys, log, publisher });

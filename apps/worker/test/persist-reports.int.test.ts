@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { Queue, QueueEvents } from 'bullmq';
-import { Redis } from 'ioredis';
-import { createDb, createTempSchema, upsertServices, type Db } from '@outage-radar/db';
-import { redisKeys, reportsQueueName, toBucketStart, type ReportJob } from '@outage-radar/shared';
+import { reportsQueueName, toBucketStart, type ReportJob } from '@outage-radar/shared';
 import { loadEnv } from '../src/env';
 import { createLogger } from '../src/logger';
 import { startWorker, type RunningWorker } from '../src/start-worker';
+import { redisUrl, startTestStores, testService, type TestStores } from './harness';
 
-const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const slug = `svc-${randomUUID().slice(0, 8)}`;
+const service = testService('svc');
+const slug = service.slug;
 const at = Date.UTC(2026, 0, 5, 10, 15, 20);
 
 function job(overrides: Partial<ReportJob> = {}): ReportJob {
@@ -21,37 +18,27 @@ function job(overrides: Partial<ReportJob> = {}): ReportJob {
 }
 
 describe('the reports queue consumer', () => {
-  let db: Db;
-  let redis: Redis;
-  let drop: () => Promise<void>;
+  let stores: TestStores;
   let queue: Queue<ReportJob>;
   let events: QueueEvents;
   let worker: RunningWorker;
-  const prefix = `test-${randomUUID()}`;
-  const keys = redisKeys(prefix);
+  const db = () => stores.db;
 
   beforeAll(async () => {
-    const temp = await createTempSchema({ url: databaseUrl, migrationsDir: join(__dirname, '../../../prisma/migrations') });
-    drop = temp.drop;
-    db = createDb({ url: databaseUrl, schema: temp.schema, maxConnections: 4 });
-    await upsertServices(db, [{ slug, name: 'Svc', localNames: { bn: 'স', hi: 'स', ar: 'س' }, aliases: [], category: 'social', owner: 'O', countries: [], problems: ['login', 'app'] }]);
-    redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    stores = await startTestStores([service]);
+    const { redis, keys, prefix } = stores;
     queue = new Queue<ReportJob>(reportsQueueName, { connection: redis, prefix: keys.queuePrefix });
     events = new QueueEvents(reportsQueueName, { connection: { host: new URL(redisUrl).hostname, port: Number(new URL(redisUrl).port || 6379) }, prefix: keys.queuePrefix });
     events.setMaxListeners(100);
     await events.waitUntilReady();
     const env = loadEnv({ REDIS_PREFIX: prefix, LOG_LEVEL: 'silent', REPORT_BATCH_WAIT_MS: '30' });
-    worker = startWorker({ env, db, redis, log: createLogger('silent') });
+    worker = startWorker({ env, db: stores.db, redis, log: createLogger('silent') });
   });
   afterAll(async () => {
     await worker.close();
     await events.close();
     await queue.close();
-    await db.$disconnect();
-    const stale = await redis.keys(`${prefix}:*`);
-    if (stale.length) await redis.del(...stale);
-    redis.disconnect();
-    await drop();
+    await stores.stop();
   });
 
   const finished = (jobId: string) =>
@@ -67,16 +54,16 @@ describe('the reports queue consumer', () => {
     return Promise.all(outcomes);
   }
 
-  const totalsOf = async () => redis.hgetall(keys.totals(toBucketStart(at)));
+  const totalsOf = async () => stores.redis.hgetall(stores.keys.totals(toBucketStart(at)));
   const historyOf = async () => {
-    const rows = await db.bucketCount.findMany({ where: { serviceSlug: slug, bucketStart: new Date(toBucketStart(at)) } });
+    const rows = await db().bucketCount.findMany({ where: { serviceSlug: slug, bucketStart: new Date(toBucketStart(at)) } });
     return Object.fromEntries(rows.map((r) => [r.scope, r.count]));
   };
 
   it('stores a batch of reports as rows and counts them per minute in Redis and in the history', async () => {
     const batch = Array.from({ length: 30 }, (_, i) => job({ problem: i % 3 === 0 ? 'app' : 'login' }));
     expect(await process(batch.map((data) => ({ data, jobId: data.id })))).toEqual(batch.map(() => 'completed'));
-    expect(await db.report.count({ where: { id: { in: batch.map((b) => b.id) } } })).toBe(30);
+    expect(await db().report.count({ where: { id: { in: batch.map((b) => b.id) } } })).toBe(30);
     expect(await totalsOf()).toEqual({ [`${slug}|all`]: '30' });
     expect(await historyOf()).toMatchObject({ all: 30, 'p:app': 10, 'p:login': 20, 'cc:IN': 30, 'cell:85618923fffffff': 30 });
   });
@@ -85,7 +72,7 @@ describe('the reports queue consumer', () => {
     const data = job({ problem: 'working' });
     // The same report under two job ids: what a redelivery after a lost acknowledgement looks like.
     expect(await process([{ data, jobId: data.id }, { data, jobId: `${data.id}-again` }])).toEqual(['completed', 'completed']);
-    expect(await db.report.count({ where: { id: data.id } })).toBe(1);
+    expect(await db().report.count({ where: { id: data.id } })).toBe(1);
     expect((await totalsOf())[`${slug}|working`]).toBe('1');
     expect((await historyOf()).working).toBe(1);
   });
@@ -97,7 +84,7 @@ describe('the reports queue consumer', () => {
     const outcomes = await process([good, unknown, malformed].map((data) => ({ data, jobId: data.id })));
     expect(outcomes).toEqual(['completed', 'failed', 'failed']);
     expect((await queue.getJob(unknown.id))?.attemptsMade).toBe(1);
-    expect(await db.report.count({ where: { id: { in: [good.id, unknown.id, malformed.id] } } })).toBe(1);
+    expect(await db().report.count({ where: { id: { in: [good.id, unknown.id, malformed.id] } } })).toBe(1);
     expect((await totalsOf())[`${slug}|all`]).toBe('31');
   });
 });

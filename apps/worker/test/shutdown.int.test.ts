@@ -2,42 +2,23 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
-import { createDb, createTempSchema, upsertServices, type Db } from '@outage-radar/db';
-import { redisKeys, reportsQueueName, type ReportJob } from '@outage-radar/shared';
+import { reportsQueueName, type ReportJob } from '@outage-radar/shared';
+import { redisUrl, root, startTestStores, testService, type TestStores } from './harness';
 
-const root = join(__dirname, '../../..');
-const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const slug = `svc-${randomUUID().slice(0, 8)}`;
+const service = testService('svc');
+const slug = service.slug;
 
 describe('worker shutdown', () => {
-  let db: Db;
-  let redis: Redis;
-  let schema: string;
-  let drop: () => Promise<void>;
-  const prefix = `test-${randomUUID()}`;
-  const keys = redisKeys(prefix);
-
+  let stores: TestStores;
   beforeAll(async () => {
-    ({ schema, drop } = await createTempSchema({ url: databaseUrl, migrationsDir: join(root, 'prisma/migrations') }));
-    db = createDb({ url: databaseUrl, schema, maxConnections: 2 });
-    await upsertServices(db, [{ slug, name: 'Svc', localNames: { bn: 'স', hi: 'स', ar: 'س' }, aliases: [], category: 'social', owner: 'O', countries: [], problems: ['login', 'app'] }]);
-    redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    stores = await startTestStores([service]);
   });
-  afterAll(async () => {
-    await db.$disconnect();
-    const stale = await redis.keys(`${prefix}:*`);
-    if (stale.length) await redis.del(...stale);
-    redis.disconnect();
-    await drop();
-  });
+  afterAll(async () => stores.stop());
 
   it('on SIGTERM finishes the jobs in hand, loses none and exits 0', async () => {
-    const url = new URL(databaseUrl);
-    url.searchParams.set('schema', schema);
+    const { db, redis, keys, prefix } = stores;
     const worker = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=source', join(root, 'apps/worker/src/main.ts')], {
-      env: { ...process.env, DATABASE_URL: url.toString(), REDIS_URL: redisUrl, REDIS_PREFIX: prefix, LOG_LEVEL: 'info', REPORT_BATCH_WAIT_MS: '200' },
+      env: { ...process.env, DATABASE_URL: stores.databaseUrlWithSchema, REDIS_URL: redisUrl, REDIS_PREFIX: prefix, LOG_LEVEL: 'info', REPORT_BATCH_WAIT_MS: '200' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     await new Promise<void>((resolve) => worker.stdout.on('data', (chunk: Buffer) => { if (chunk.toString().includes('worker started')) resolve(); }));
