@@ -22,6 +22,8 @@ export interface ReadDeps {
   catalogue: CatalogueCache;
   /** Name of a network (autonomous system) for outage labels, when the network table has it. */
   networkName?: (asn: number) => string | null;
+  /** How long one computed catalogue list is served (ms); 0 computes it for every request. */
+  listTtlMs?: number;
   now?: () => number;
 }
 
@@ -33,6 +35,18 @@ export function createServiceViews(deps: ReadDeps) {
       ? { ...view, region: { ...view.region, label: deps.networkName?.(Number(view.region.code)) ?? null } }
       : view;
   const outageView = (...args: Parameters<typeof toOutageView>) => labelled(toOutageView(...args));
+  const listTtlMs = deps.listTtlMs ?? 2000;
+  let listed: { at: number; promise: Promise<ServiceSummary[]> } | null = null;
+
+  async function computeList(at: number): Promise<ServiceSummary[]> {
+    const [services, totals, lines, outages] = await Promise.all([
+      deps.catalogue.all(), liveTotals(deps.redis, deps.keys, at), sparklines(at), listOpenOutages(deps.db),
+    ]);
+    const worst = worstBySlug(outages);
+    return services
+      .map((s) => toSummary(s, totals.get(s.slug)?.problems ?? 0, lines.get(s.slug) ?? new Array<number>(24).fill(0), worst.get(s.slug)))
+      .sort((a, b) => statusRank[a.status] - statusRank[b.status] || b.reportsLastHour - a.reportsLastHour || a.name.localeCompare(b.name));
+  }
 
   /** The worst open outage per service (global or regional) decides its status. */
   function worstBySlug(outages: OutageRow[]): Map<string, OutageRow> {
@@ -71,15 +85,18 @@ export function createServiceViews(deps: ReadDeps) {
   }
 
   return {
-    async listServices(): Promise<ServiceSummary[]> {
+    /**
+     * The whole catalogue with live status. Home pages, badges and embedded cards all ask for it,
+     * so one computation serves every caller for `listTtlMs`.
+     */
+    listServices(): Promise<ServiceSummary[]> {
       const at = now();
-      const [services, totals, lines, outages] = await Promise.all([
-        deps.catalogue.all(), liveTotals(deps.redis, deps.keys, at), sparklines(at), listOpenOutages(deps.db),
-      ]);
-      const worst = worstBySlug(outages);
-      return services
-        .map((s) => toSummary(s, totals.get(s.slug)?.problems ?? 0, lines.get(s.slug) ?? new Array<number>(24).fill(0), worst.get(s.slug)))
-        .sort((a, b) => statusRank[a.status] - statusRank[b.status] || b.reportsLastHour - a.reportsLastHour || a.name.localeCompare(b.name));
+      if (!listed || at - listed.at >= listTtlMs) {
+        const promise = computeList(at);
+        listed = { at, promise };
+        promise.catch(() => { if (listed?.promise === promise) listed = null; });
+      }
+      return listed.promise;
     },
 
     async serviceDetail(slug: string): Promise<ServiceDetail> {
