@@ -1,5 +1,4 @@
-import { createDb } from '@outage-radar/db';
-import { connectOrExit, createRedis, handleShutdown } from '@outage-radar/runtime';
+import { handleShutdown, openStoresOrExit } from '@outage-radar/runtime';
 import { loadEnv } from './env';
 import { createLogger } from './logger';
 import { startWorker } from './start-worker';
@@ -7,12 +6,7 @@ import { startWorker } from './start-worker';
 async function main(): Promise<void> {
   const env = loadEnv();
   const log = createLogger(env.LOG_LEVEL);
-  const redis = createRedis(env.REDIS_URL);
-  await connectOrExit({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, redis });
-  // ioredis reconnects by itself; while Redis is away, say so once per failed attempt.
-  redis.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection error'));
-
-  const db = createDb({ url: env.DATABASE_URL });
+  const { db, redis } = await openStoresOrExit({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, log });
   const worker = startWorker({ env, db, redis, log });
   handleShutdown(log, 'worker', async () => {
     await worker.close();

@@ -1,15 +1,28 @@
 import type { Redis } from 'ioredis';
-import { checkPostgres } from '@outage-radar/db';
+import { checkPostgres, createDb, type Db } from '@outage-radar/db';
 import { unreachableMessage } from '@outage-radar/shared';
-import { connectRedis } from './redis';
+import { connectRedis, createRedis } from './redis';
 
 const startupTimeoutMs = 4000;
 
 /**
- * Checks PostgreSQL and connects Redis at once, so that start-up gives up within 5 seconds; when
- * either can't be reached, prints one line per problem (where it looked, how to start it) and exits.
+ * Opens the two stores every process needs: checks PostgreSQL and connects Redis at once, so that
+ * start-up gives up within 5 seconds; when either can't be reached, prints one line per problem
+ * (where it looked, how to start it) and exits.
  */
-export async function connectOrExit(deps: { databaseUrl: string; redisUrl: string; redis: Redis }): Promise<void> {
+export async function openStoresOrExit(deps: {
+  databaseUrl: string;
+  redisUrl: string;
+  log: { warn: (obj: object, msg: string) => void };
+}): Promise<{ db: Db; redis: Redis }> {
+  const redis = createRedis(deps.redisUrl);
+  await checkBoth({ ...deps, redis });
+  // ioredis reconnects by itself; while Redis is away, say so once per failed attempt.
+  redis.on('error', (err: Error) => deps.log.warn({ err: err.message }, 'redis connection error'));
+  return { db: createDb({ url: deps.databaseUrl }), redis };
+}
+
+async function checkBoth(deps: { databaseUrl: string; redisUrl: string; redis: Redis }): Promise<void> {
   const [pg, redis] = await Promise.allSettled([
     checkPostgres(deps.databaseUrl, startupTimeoutMs),
     connectRedis(deps.redis, startupTimeoutMs),

@@ -1,4 +1,4 @@
 export { createRedis, connectRedis } from './redis';
-export { connectOrExit } from './connect-or-exit';
+export { openStoresOrExit } from './connect-or-exit';
 export { handleShutdown } from './handle-shutdown';
 export { parseEnvOrExit } from './parse-env';
