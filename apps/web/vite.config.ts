@@ -3,6 +3,15 @@ import react from '@vitejs/plugin-react';
 
 const api = 'http://127.0.0.1:3000';
 
+// What the API serves; the dev and preview servers hand it over so the app runs on one origin.
+const proxy = {
+  '/api': api,
+  '/widget.js': api,
+  '/embed': api,
+  '/badge': api,
+  '/socket.io': { target: api, ws: true },
+};
+
 export default defineConfig({
   plugins: [react()],
   resolve: {
@@ -15,21 +24,9 @@ export default defineConfig({
     sourcemap: true,
   },
   server: {
-    proxy: {
-      '/api': api,
-      '/widget.js': api,
-      '/embed': api,
-      '/badge': api,
-      '/socket.io': { target: api, ws: true },
-    },
+    proxy,
   },
   preview: {
-    proxy: {
-      '/api': api,
-      '/widget.js': api,
-      '/embed': api,
-      '/badge': api,
-      '/socket.io': { target: api, ws: true },
-    },
+    proxy,
   },
 });
