@@ -5,7 +5,8 @@ import {
   listOpenIncidents, listOpenOutages, outageDaysByService, saveIncident, saveOutage, toIncidentView, toOutageView, visibleOutages,
   type Db, type OutageRow, type ServiceRow,
 } from '@outage-radar/db';
-import { minuteMs, rooms, toBucketStart, type RedisKeys } from '@outage-radar/shared';
+import { liveTotals } from '@outage-radar/runtime';
+import { rooms, type RedisKeys } from '@outage-radar/shared';
 import type { Logger } from '../logger';
 import type { RealtimeEmitter } from '../realtime';
 import { readOutageCells } from './read-outage-cells';
@@ -66,11 +67,11 @@ export function createOutagePublisher(deps: { db: Db; redis: Redis; keys: RedisK
       await regroupIncidents(shown, services);
       const incidentOf = new Map(shown.map((o) => [o.id, o.incidentId]));
       const shownIds = new Set(shown.map((o) => o.id));
-      const lastHour = await reportsLastHour(deps.redis, deps.keys, [...new Set(changed.map((c) => c.row.serviceSlug))], at);
+      const lastHour = await liveTotals(deps.redis, deps.keys, at);
       for (const { kind, row } of changed) {
         // A region of a service that is down everywhere is shown inside the whole-service outage.
         if (kind !== 'resolved' && !shownIds.has(row.id)) continue;
-        const view = toOutageView({ ...row, incidentId: incidentOf.get(row.id) ?? row.incidentId }, services.get(row.serviceSlug)?.name ?? row.serviceSlug, lastHour.get(row.serviceSlug) ?? 0);
+        const view = toOutageView({ ...row, incidentId: incidentOf.get(row.id) ?? row.incidentId }, services.get(row.serviceSlug)?.name ?? row.serviceSlug, lastHour.get(row.serviceSlug)?.problems ?? 0);
         const targets = deps.emitter.to(rooms.map).to(rooms.service(row.serviceSlug));
         if (kind === 'resolved') targets.emit('outage:resolved', { id: row.id, service: row.serviceSlug, resolvedAt: view.resolvedAt ?? new Date(at).toISOString() });
         else targets.emit(kind === 'opened' ? 'outage:opened' : 'outage:updated', view);
@@ -111,17 +112,4 @@ export function createOutagePublisher(deps: { db: Db; redis: Redis; keys: RedisK
     }
   }
 }
-/** Problem reports per service over the last hour, from the live counters. */
-async function reportsLastHour(redis: Redis, keys: RedisKeys, slugs: string[], at: number): Promise<Map<string, number>> {
-  const totals = new Map<string, number>();
-  if (slugs.length === 0) return totals;
-  const pipeline = redis.pipeline();
-  for (let i = 0; i < 60; i++) pipeline.hmget(keys.totals(toBucketStart(at) - i * minuteMs), ...slugs.map((s) => `${s}|all`));
-  for (const [err, values] of (await pipeline.exec()) ?? []) {
-    if (err) throw err;
-    (values as (string | null)[]).forEach((v, i) => totals.set(slugs[i]!, (totals.get(slugs[i]!) ?? 0) + Number(v ?? 0)));
-  }
-  return totals;
-}
-
 export type OutagePublisher = ReturnType<typeof createOutagePublisher>;
