@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     console.log('backfilling four weeks of per-minute history for', services.length, 'services…');
     const rows = await backfillHistory(db, services, now - 28 * 24 * 60 * minuteMs, now - 2 * minuteMs);
     // The detector learned these series from an empty history: let it learn them again from the new one.
-    await redis.del(keys.detectorStates);
+    await redis.del(keys.detectorStates, keys.detectorVersion);
     console.log(`history: ${rows.toLocaleString('en')} minute rows written; the detector relearns on its next tick`);
   } else {
     console.log(`history already backfilled (until ${new Date(Number(marker)).toISOString()}); replaying the outage only`);

@@ -25,6 +25,8 @@ export function redisKeys(prefix: string) {
     rateLimit: `${prefix}:rl:`,
     /** HASH series key -> detector state (JSON); any worker may run the next tick. */
     detectorStates: `${prefix}:detector:states`,
+    /** Bumped with every save of the states, so a worker knows whether its own copy is the latest. */
+    detectorVersion: `${prefix}:detector:version`,
     /** HASH `${slug}` -> "expected|expectedHigh" for one minute bucket, for the charts' normal band. */
     baselines: (bucketStart: number) => `${prefix}:baseline:${bucketStart / 1000}`,
     /** socket.io adapter and emitter channel prefix. */

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { tick, toSeriesKey, type DetectorConfig, type SeriesObservation, type SeriesReading, type SeriesRegion, type SeriesState } from '@outage-radar/detector';
 import { listServices, type Db, type ServiceRow } from '@outage-radar/db';
 import { minuteMs, toBucketStart, type RedisKeys } from '@outage-radar/shared';
-import { loadStates, saveChangedStates } from '../detector/detector-store';
+import { createStateStore } from '../detector/detector-store';
 import { timeZoneOfCountry } from '../detector/country-time-zones';
 import { loadHistory, type SeriesToWarm } from '../detector/load-history';
 import { readRecentCounts, type RecentCounts } from '../detector/read-recent-counts';
@@ -30,6 +30,7 @@ const baselineTtlSeconds = 2 * 24 * 3600;
  */
 export function createDetectorTick(deps: DetectorTickDeps) {
   const warmUpDays = deps.warmUpDays ?? 28;
+  const store = createStateStore(deps.redis, deps.keys);
   let services: ServiceRow[] = [];
   let servicesAt = -Infinity;
 
@@ -44,7 +45,7 @@ export function createDetectorTick(deps: DetectorTickDeps) {
   return async function detectorTick(at: number): Promise<{ series: number; warmed: number; transitions: number }> {
     const rows = await catalogue(at);
     const bySlug = new Map(rows.map((s) => [s.slug, s]));
-    const before = await loadStates(deps.redis, deps.keys);
+    const before = await store.load();
     const oldestLast = Math.min(...Object.values(before).map((s) => (s.last ?? Infinity) * s.bucketMs));
     const catchUp = Number.isFinite(oldestLast) ? Math.min(maxCatchUpMinutes, Math.ceil((at - oldestLast) / minuteMs) + 1) : 3;
     const recent = await readRecentCounts(deps.redis, deps.keys, at, Math.max(3, catchUp));
@@ -60,7 +61,7 @@ export function createDetectorTick(deps: DetectorTickDeps) {
     }));
 
     const result = tick(before, observations, at, deps.config);
-    await saveChangedStates(deps.redis, deps.keys, before, result.states);
+    await store.save(before, result.states);
     await writeBaselines(deps.redis, deps.keys, result.readings, at);
     await deps.publisher.publish(result.transitions, bySlug, at);
     if (result.transitions.length > 0 || toWarm.length > 0) {
