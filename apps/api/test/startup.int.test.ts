@@ -2,11 +2,13 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 const root = join(__dirname, '../../..');
+// A database that exists on every PostgreSQL server, so each case fails for its own reason only.
+const reachableDatabase = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 function startApi(env: Record<string, string>): Promise<{ code: number | null; stderr: string; ms: number }> {
   const started = Date.now();
   const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=source', join(root, 'apps/api/src/main.ts')], {
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', ...env },
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: reachableDatabase, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -16,9 +18,10 @@ function startApi(env: Record<string, string>): Promise<{ code: number | null; s
 
 describe('API start-up without its services', () => {
   it.each([
-    ['PostgreSQL', { DATABASE_URL: 'postgresql://postgres:secret@127.0.0.1:1/nothing' }, /^cannot reach PostgreSQL at postgresql:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/nothing \(connection refused\): start it with/],
-    ['Redis', { REDIS_URL: 'redis://127.0.0.1:1' }, /^cannot reach Redis at redis:\/\/127\.0\.0\.1:1 \(connection refused\): start it with/],
-  ])('stops when %s is unreachable, with one line naming the URL and no stack trace', async (_what, env, line) => {
+    ['PostgreSQL is unreachable', { DATABASE_URL: 'postgresql://postgres:secret@127.0.0.1:1/nothing' }, /^cannot reach PostgreSQL at postgresql:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/nothing \(connection refused\): start it with/],
+    ['Redis is unreachable', { REDIS_URL: 'redis://127.0.0.1:1' }, /^cannot reach Redis at redis:\/\/127\.0\.0\.1:1 \(connection refused\): start it with/],
+    ['the database was never created', { DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/never_created_here' }, /^no database at postgresql:\/\/postgres@127\.0\.0\.1:5432\/never_created_here: create and migrate it with `npm run db:migrate`/],
+  ])('stops when %s, with one line naming the URL and no stack trace', async (_what, env, line) => {
     const { code, stderr, ms } = await startApi(env);
     expect(code).toBe(1);
     const lines = stderr.trim().split('\n');

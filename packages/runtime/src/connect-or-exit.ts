@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
-import { checkPostgres, createDb, type Db } from '@outage-radar/db';
-import { unreachableMessage } from '@outage-radar/shared';
+import { checkPostgres, createDb, MissingDatabaseError, type Db } from '@outage-radar/db';
+import { missingDatabaseMessage, unreachableMessage } from '@outage-radar/shared';
 import { connectRedis, createRedis } from './redis';
 
 const startupTimeoutMs = 4000;
@@ -28,10 +28,14 @@ async function checkBoth(deps: { databaseUrl: string; redisUrl: string; redis: R
     connectRedis(deps.redis, startupTimeoutMs),
   ]);
   const failures = [
-    pg.status === 'rejected' ? unreachableMessage('PostgreSQL', deps.databaseUrl, (pg.reason as Error).message) : null,
+    pg.status === 'rejected' ? postgresProblem(deps.databaseUrl, pg.reason as Error) : null,
     redis.status === 'rejected' ? unreachableMessage('Redis', deps.redisUrl, (redis.reason as Error).message) : null,
   ].filter((line): line is string => line !== null);
   if (failures.length === 0) return;
   for (const line of failures) console.error(line);
   process.exit(1);
+}
+
+function postgresProblem(url: string, err: Error): string {
+  return err instanceof MissingDatabaseError ? missingDatabaseMessage(url) : unreachableMessage('PostgreSQL', url, err.message);
 }

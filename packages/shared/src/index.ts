@@ -29,4 +29,4 @@ export { rooms } from './realtime';
 export { reportsQueueName, minuteMs, toBucketStart, redisKeys } from './redis-keys';
 export type { RedisKeys } from './redis-keys';
 export type { ReportJob } from './report-job';
-export { redactUrl, unreachableMessage } from './unreachable-message';
+export { missingDatabaseMessage, redactUrl, unreachableMessage } from './unreachable-message';

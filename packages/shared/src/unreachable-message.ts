@@ -18,3 +18,8 @@ const howToStart = {
 export function unreachableMessage(what: keyof typeof howToStart, url: string, reason: string): string {
   return `cannot reach ${what} at ${redactUrl(url)} (${reason}): ${howToStart[what]}`;
 }
+
+/** The one line printed when PostgreSQL answers but the database in the URL has not been created yet. */
+export function missingDatabaseMessage(url: string): string {
+  return `no database at ${redactUrl(url)}: create and migrate it with \`npm run db:migrate\` (\`npm start\` does it too), or set DATABASE_URL`;
+}
