@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // The stack the browser tests run against: a fresh, migrated and seeded schema in the test
 // database, a Redis key prefix of its own, the API (serving the built web app) and the worker,
-// on E2E_PORT. Started by Playwright's webServer; SIGTERM stops everything and drops the schema.
+// on E2E_PORT, and a control port (E2E_PORT + 1) through which a test can stop and start the API.
+// Started by Playwright's webServer; SIGTERM stops everything and drops the schema.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -31,22 +33,57 @@ for (const script of ['scripts/migrate.ts', 'prisma/seed.ts', 'scripts/e2e-histo
   const r = spawnSync(process.execPath, [...tsx, join(root, script)], { env, stdio: 'inherit', cwd: root });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const children = ['apps/api/src/main.ts', 'apps/worker/src/main.ts'].map((entry) =>
-  spawn(process.execPath, [...tsx, join(root, entry)], { env, stdio: 'inherit', cwd: root }),
-);
+const entries = { api: 'apps/api/src/main.ts', worker: 'apps/worker/src/main.ts' };
+const children = new Map();
+// A process the tests stopped on purpose (to watch the pages come back) doesn't stop the rest.
+const stoppedOnPurpose = new Set();
+
+function startChild(name) {
+  const child = spawn(process.execPath, [...tsx, join(root, entries[name])], { env, stdio: 'inherit', cwd: root });
+  children.set(name, child);
+  child.on('exit', () => {
+    if (!stoppedOnPurpose.has(child)) void stop();
+  });
+  return child;
+}
+
+function exited(child) {
+  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r));
+}
 
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  for (const child of children) child.kill('SIGTERM');
-  await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))));
+  control.close();
+  for (const child of children.values()) child.kill('SIGTERM');
+  await Promise.all([...children.values()].map(exited));
   const client = new pg.Client({ connectionString: baseUrl });
   await client.connect();
   await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   await client.end();
   process.exit(0);
 }
-for (const child of children) child.on('exit', () => void stop());
+
+// Control port for the tests: POST /api/stop and /api/start restart the API as an operator would
+// (SIGTERM, then a new process), so a test can watch the pages lose and regain their connection.
+const control = createServer(async (req, res) => {
+  const match = /^\/(api|worker)\/(stop|start)$/.exec(req.url ?? '');
+  if (req.method !== 'POST' || !match) return res.writeHead(404).end();
+  const [, name, action] = match;
+  const current = children.get(name);
+  if (action === 'stop') {
+    stoppedOnPurpose.add(current);
+    current.kill('SIGTERM');
+    await exited(current);
+  } else if (current.exitCode !== null || current.signalCode !== null) {
+    startChild(name);
+  }
+  res.writeHead(204).end();
+});
+control.listen(Number(env.PORT) + 1, '127.0.0.1');
+
+startChild('api');
+startChild('worker');
 process.on('SIGTERM', () => void stop());
 process.on('SIGINT', () => void stop());
