@@ -75,6 +75,15 @@ describe('POST /api/reports', () => {
     expect(await queued()).toEqual(before);
   });
 
+  it.each([
+    ['JSON that is not an object', 'null', 400, /must be a JSON object/],
+    ['a body over the limit', JSON.stringify({ padding: 'x'.repeat(5000) }), 413, /^the request body is 5,014 bytes; at most 4,096 bytes are accepted$/],
+  ])('says precisely what is wrong with %s', async (_name, body, status, detail) => {
+    const res = await fetch(`${api.baseUrl}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(res.status).toBe(status);
+    expect(((await res.json()) as { detail: string }).detail).toMatch(detail);
+  });
+
   it('refuses a body that is not JSON with 415', async () => {
     const before = await queued();
     const res = await fetch(`${api.baseUrl}/api/reports`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'whatsapp down' });

@@ -28,6 +28,37 @@ const parserErrors: Record<string, { status: number; title: string; detail: stri
   'charset.unsupported': { status: 415, title: 'Unsupported charset', detail: 'the request body must be UTF-8' },
 };
 
+interface ParserError {
+  type: string;
+  /** The raw body, on parse failures. */
+  body?: unknown;
+  /** Bytes allowed and bytes sent, on bodies too large. */
+  limit?: number;
+  length?: number;
+}
+
+/** Says what was wrong with the body as precisely as body-parser lets us, without echoing it. */
+function toParserDetail(err: ParserError, fallback: string): string {
+  if (err.type === 'entity.too.large' && typeof err.limit === 'number') {
+    const sent = typeof err.length === 'number' ? `${err.length.toLocaleString('en')} bytes; ` : '';
+    return `the request body is ${sent}at most ${err.limit.toLocaleString('en')} bytes are accepted`;
+  }
+  // Strict parsing refuses JSON that is valid but not an object or array ("null", "42", "\"hi\"").
+  if (err.type === 'entity.parse.failed' && typeof err.body === 'string' && isJson(err.body)) {
+    return 'the request body must be a JSON object';
+  }
+  return fallback;
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export class HttpProblem extends Error {
   constructor(readonly status: number, readonly title: string, detail: string, readonly errors?: Problem['errors']) {
     super(detail);
@@ -53,7 +84,7 @@ export function toProblem(err: unknown, instance: string): Problem {
   const parserType = (err as { type?: unknown } | null)?.type;
   if (typeof parserType === 'string' && parserErrors[parserType]) {
     const p = parserErrors[parserType];
-    return { type: slugOf(p.title), title: p.title, status: p.status, detail: p.detail, instance };
+    return { type: slugOf(p.title), title: p.title, status: p.status, detail: toParserDetail(err as ParserError, p.detail), instance };
   }
   return { type: '/problems/internal', title: 'Internal error', status: 500, detail: 'something went wrong on our side', instance };
 }
