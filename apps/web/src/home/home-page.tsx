@@ -9,6 +9,7 @@ import { LoadError } from '../ui/load-error';
 import { Loading } from '../ui/loading';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { searchServices, toSearchIndex } from './search-services';
+import { useQueryText } from './use-query-text';
 import { ServiceCard } from './service-card';
 import { ServiceFilters } from './service-filters';
 import { sortByUrgency } from './sort-by-urgency';
@@ -23,10 +24,8 @@ export function HomePage() {
   const searchId = useId();
   useDocumentTitle(null);
 
-  const query = params.get('q') ?? '';
   const category = params.get('category') ?? '';
   const country = params.get('country') ?? '';
-  const deferredQuery = useDeferredValue(query);
 
   const setParam = (key: string, value: string) =>
     setParams(
@@ -38,6 +37,8 @@ export function HomePage() {
       },
       { replace: true },
     );
+  const [query, setQuery] = useQueryText(params.get('q') ?? '', (value) => setParam('q', value));
+  const deferredQuery = useDeferredValue(query);
 
   const index = useMemo(() => toSearchIndex(services ?? []), [services]);
   const countries = useMemo(() => {
@@ -74,7 +75,7 @@ export function HomePage() {
             placeholder={t('home.searchPlaceholder')}
             autoComplete="off"
             spellCheck={false}
-            onChange={(event) => setParam('q', event.target.value)}
+            onChange={(event) => setQuery(event.target.value)}
           />
         </search>
       </section>
