@@ -3,7 +3,7 @@
 // and Redis), then the browser tests on the built app in Debian's chromium. Stops at the first
 // failing stage and ends with one summary line.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureInstalled } from './ensure-installed.mjs';
@@ -14,6 +14,28 @@ const say = (line) => console.log(`\n\u001b[1m▸ ${line}\u001b[0m`);
 const started = Date.now();
 const turbo = [process.execPath, 'node_modules/turbo/bin/turbo'];
 const stages = [];
+// Where the runners leave their counts, for the closing "N passed, N failed" line.
+const jestResults = join(root, '.local/jest-results.json');
+const browserResults = join(root, 'apps/web/playwright-report/results.json');
+mkdirSync(join(root, '.local'), { recursive: true });
+for (const file of [jestResults, browserResults]) rmSync(file, { force: true });
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** Tests passed and failed across Jest and Playwright, as far as they ran. */
+function tally() {
+  const jest = readJson(jestResults);
+  const browser = readJson(browserResults)?.stats;
+  const passed = (jest?.numPassedTests ?? 0) + (browser ? browser.expected + browser.flaky : 0);
+  const failed = (jest?.numFailedTests ?? 0) + (browser?.unexpected ?? 0);
+  return `tests: ${passed} passed, ${failed} failed`;
+}
 
 function stage(name, command, args, env = {}) {
   say(name);
@@ -22,6 +44,7 @@ function stage(name, command, args, env = {}) {
   stages.push(`${name} ${r.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   if (r.status !== 0) {
     console.log(`\n${stages.join('; ')}`);
+    console.log(tally());
     console.log(`npm test: failed at "${name}" after ${((Date.now() - started) / 1000).toFixed(0)} s`);
     process.exit(r.status ?? 1);
   }
@@ -39,8 +62,9 @@ stage('lint of scripts and seed', process.execPath, ['node_modules/eslint/bin/es
 stage('typecheck of scripts', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'scripts', '--noEmit']);
 stage('typecheck of the seed', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'prisma', '--noEmit']);
 stage('typecheck', turbo[0], [turbo[1], 'run', 'typecheck', '--output-logs=errors-only']);
-stage('unit and integration tests', process.execPath, ['node_modules/jest/bin/jest.js', '--ci']);
+stage('unit and integration tests', process.execPath, ['node_modules/jest/bin/jest.js', '--ci', '--json', `--outputFile=${jestResults}`]);
 stage('build', turbo[0], [turbo[1], 'run', 'build', '--output-logs=errors-only']);
-stage('browser tests', 'npm', ['run', 'test:e2e', '-w', '@outage-radar/web'], { CHROMIUM_PATH: chromium });
+stage('browser tests', 'npm', ['run', 'test:e2e', '-w', '@outage-radar/web'], { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_FILE: browserResults });
 console.log(`\n${stages.join('; ')}`);
+console.log(tally());
 console.log(`npm test: all stages passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
