@@ -47,4 +47,22 @@ describe('the embeddable status', () => {
     expect(() => new Function(loader)).not.toThrow();
     expect((await fetch(`${api.baseUrl}/embed/no-such-service`)).status).toBe(404);
   });
+
+  it.each([
+    ['the status', `/api/services/${calm.slug}/status`],
+    ['the badge', `/badge/${calm.slug}.svg`],
+    ['the card', `/embed/${calm.slug}`],
+    ['the loader', '/widget.js'],
+  ])('lets other sites load and read %s', async (_what, path) => {
+    const res = await fetch(`${api.baseUrl}${path}`, { headers: { origin: 'https://blog.example' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('keeps the rest of the API to its own origin', async () => {
+    const res = await fetch(`${api.baseUrl}/api/services`, { headers: { origin: 'https://blog.example' } });
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
 });

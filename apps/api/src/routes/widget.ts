@@ -25,6 +25,11 @@ export function widgetRoutes(views: ServiceViews): Router {
     if (!service) throw new ServiceNotFoundError(slug);
     return service;
   };
+  // Everything here is public and meant for other sites: their pages may load it, and their scripts read it.
+  router.use(['/api/services/:slug/status', '/badge/:file', '/embed/:slug', '/widget.js'], (_req, res, next) => {
+    res.set({ 'cross-origin-resource-policy': 'cross-origin', 'access-control-allow-origin': '*' });
+    next();
+  });
   router.get('/api/services/:slug/status', async (req, res) => {
     const s = await statusOf(Slug.parse(req.params.slug));
     const body = JSON.stringify({ slug: s.slug, name: s.name, status: s.status, reportsLastHour: s.reportsLastHour, outageSince: s.outageSince });
@@ -40,11 +45,9 @@ export function widgetRoutes(views: ServiceViews): Router {
     // Made to be framed by any site, and to run its own small inline script.
     res.removeHeader('x-frame-options');
     res.set('content-security-policy', "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; frame-ancestors *");
-    res.set('cross-origin-resource-policy', 'cross-origin');
     sendCached(req, res, 'text/html', embedHtml(s.slug, s.name, originOf(req)), 60);
   });
   router.get('/widget.js', (req, res) => {
-    res.set('cross-origin-resource-policy', 'cross-origin');
     sendCached(req, res, 'application/javascript', widgetJs(originOf(req)), 3600);
   });
   return router;
