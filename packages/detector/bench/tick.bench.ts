@@ -3,6 +3,7 @@
 // then copied (JSON round trip, as Redis would) to 10,000 series. Ticks then run every 5 s for a
 // few minutes, across an hour boundary, with the current minute's counts growing as they would.
 
+import { getHeapSpaceStatistics } from 'node:v8';
 import { replay, tick, type SeriesObservation, type SeriesState } from '../src/index';
 import { foldMinuteOf } from '../src/two-day-history';
 import { generateSeries } from '../test/generate-series';
@@ -93,6 +94,9 @@ const partial = ticks.filter((t) => !t.closes).map((t) => t.ms);
 const fmt = (x: number) => x.toFixed(1);
 console.log(`series ${seriesCount}, history ${historyDays} days, templates built in ${fmt(buildMs / 1000)} s`);
 console.log(`state: ${Math.round(bytes)} bytes per series (JSON)`);
+// The young generation's size moves the closing ticks (the worker runs with --max-semi-space-size=64).
+const newSpace = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
+console.log(`node ${process.version}, young generation ${((newSpace?.space_size ?? 0) / 2 ** 20).toFixed(0)} MiB (NODE_OPTIONS=${process.env.NODE_OPTIONS ?? ''})`);
 console.log(`ticks: ${ticks.length} (every 5 s over 5 minutes, ${closing.length} closing a minute, one an hour)`);
 console.log(`all ticks      median ${fmt(pct(all, 50))} ms  p95 ${fmt(pct(all, 95))} ms  max ${fmt(Math.max(...all))} ms`);
 console.log(`partial minute median ${fmt(pct(partial, 50))} ms  p95 ${fmt(pct(partial, 95))} ms`);
