@@ -49,6 +49,8 @@ export function createApp(deps: AppDeps): App {
   const metrics = createMetrics();
   const catalogue = createCatalogueCache(db);
   const queue = createReportQueue(redis, keys);
+  // The queue shares the request connection, whose failures are already logged where it is opened.
+  queue.on('error', (err) => log.debug({ err: err.message }, 'report queue connection error'));
   let networks: AsnTable | null = null;
   const networksLoaded = env.ASN_TABLE === 'off'
     ? Promise.resolve()

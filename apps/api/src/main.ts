@@ -8,7 +8,8 @@ import { createLogger } from './logger';
 async function main(): Promise<void> {
   const env = loadEnv();
   const log = createLogger(env.LOG_LEVEL);
-  const { db, redis } = await openStoresOrExit({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, log });
+  // Fail fast: a report that cannot be queued gets a 503 at once, not a request that hangs until Redis is back.
+  const { db, redis } = await openStoresOrExit({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, log, redisOptions: { failFast: true } });
   const salt = env.IP_HASH_SALT ?? (await getOrCreateSetting(db, 'ip_hash_salt', () => randomBytes(32).toString('base64url')));
   const app = createApp({ env, db, redis, log, salt });
   app.http.listen(env.PORT, env.HOST, () => {

@@ -18,8 +18,12 @@ export function createRealtime(deps: {
 }): RealtimeServer {
   const now = deps.now ?? Date.now;
   const io: RealtimeServer = new Server(deps.http, { serveClient: false, cors: { origin: false } });
-  const pub = deps.redis.duplicate();
-  const sub = deps.redis.duplicate();
+  // The adapter's own connections wait for Redis to come back (subscriptions are renewed then),
+  // whatever the request connection does.
+  const pub = deps.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+  const sub = deps.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+  // They fail and come back with the request connection, which logs it; here it would only repeat.
+  for (const connection of [pub, sub]) connection.on('error', (err: Error) => deps.log.debug({ err: err.message }, 'socket.io redis connection error'));
   io.adapter(createAdapter(pub, sub, { key: deps.keys.socketIo }));
   io.engine.on('close', () => undefined);
   io.on('connection', (socket) => {

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { checkPostgres, createDb, MissingDatabaseError, type Db } from '@outage-radar/db';
 import { missingDatabaseMessage, unreachableMessage } from '@outage-radar/shared';
-import { connectRedis, createRedis } from './redis';
+import { connectRedis, createRedis, type RedisOptions } from './redis';
 
 const startupTimeoutMs = 4000;
 
@@ -14,8 +14,9 @@ export async function openStoresOrExit(deps: {
   databaseUrl: string;
   redisUrl: string;
   log: { warn: (obj: object, msg: string) => void };
+  redisOptions?: RedisOptions;
 }): Promise<{ db: Db; redis: Redis }> {
-  const redis = createRedis(deps.redisUrl);
+  const redis = createRedis(deps.redisUrl, deps.redisOptions);
   await checkBoth({ ...deps, redis });
   // ioredis reconnects by itself; while Redis is away, say so once per failed attempt.
   redis.on('error', (err: Error) => deps.log.warn({ err: err.message }, 'redis connection error'));

@@ -1,4 +1,5 @@
 export { createRedis, connectRedis } from './redis';
+export type { RedisOptions } from './redis';
 export { openStoresOrExit } from './connect-or-exit';
 export { handleShutdown } from './handle-shutdown';
 export { parseEnvOrExit } from './parse-env';

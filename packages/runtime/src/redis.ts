@@ -1,8 +1,18 @@
 import { Redis } from 'ioredis';
 
-/** A Redis connection as BullMQ wants it (no per-command retry limit), connected later by `connectRedis`. */
-export function createRedis(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true, connectTimeout: 4000 });
+export interface RedisOptions {
+  /**
+   * For a process that answers people (the API): while Redis is away, commands fail at once
+   * instead of waiting for it to come back, so a request gets a quick 503 rather than hanging.
+   * A BullMQ worker must not use it (its blocking commands need to wait).
+   */
+  failFast?: boolean;
+}
+
+/** A Redis connection, connected later by `connectRedis`. By default as BullMQ's workers want it (no per-command retry limit). */
+export function createRedis(url: string, options: RedisOptions = {}): Redis {
+  const retries = options.failFast ? { enableOfflineQueue: false, maxRetriesPerRequest: 1 } : { maxRetriesPerRequest: null };
+  return new Redis(url, { ...retries, lazyConnect: true, connectTimeout: 4000 });
 }
 
 /** Connects within `timeoutMs` or rejects with a short reason (no retries: start-up reports and exits). */

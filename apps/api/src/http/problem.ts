@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 import { DomainError, type DomainErrorCode } from '@outage-radar/shared';
+import { isStoreUnavailable } from './is-store-unavailable';
 
 export interface Problem {
   type: string;
@@ -86,17 +87,26 @@ export function toProblem(err: unknown, instance: string): Problem {
     const p = parserErrors[parserType];
     return { type: slugOf(p.title), title: p.title, status: p.status, detail: toParserDetail(err as ParserError, p.detail), instance };
   }
+  if (isStoreUnavailable(err)) {
+    return { type: '/problems/unavailable', title: 'Temporarily unavailable', status: 503, detail: 'the service cannot store or read reports right now; nothing was recorded, try again in a minute', instance };
+  }
   return { type: '/problems/internal', title: 'Internal error', status: 500, detail: 'something went wrong on our side', instance };
 }
 
+/** Seconds a client should wait before trying again, for the statuses that call for it. */
+const retryAfterSeconds: Partial<Record<number, string>> = { 429: '60', 503: '30' };
+
 export function sendProblem(res: Response, problem: Problem): void {
-  if (problem.status === 429 && !res.getHeader('retry-after')) res.setHeader('retry-after', '60');
+  const retryAfter = retryAfterSeconds[problem.status];
+  if (retryAfter && !res.getHeader('retry-after')) res.setHeader('retry-after', retryAfter);
   res.status(problem.status).type('application/problem+json').json(problem);
 }
 
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const problem = toProblem(err, req.originalUrl);
-  if (problem.status >= 500) req.log.error({ err }, 'request failed');
+  // A store that is away is reported by /readyz and the connection's own warnings; one line per request would drown them.
+  if (problem.status === 503) req.log.debug({ err: (err as Error).message }, 'store unavailable');
+  else if (problem.status >= 500) req.log.error({ err }, 'request failed');
   if (res.headersSent) return;
   const retryAfter = (err as { retryAfterSeconds?: unknown }).retryAfterSeconds;
   if (typeof retryAfter === 'number') res.setHeader('retry-after', String(retryAfter));

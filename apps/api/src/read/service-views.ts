@@ -8,10 +8,13 @@ import {
   type ServiceDetail, type ServiceStatus, type ServiceSummary,
 } from '@outage-radar/shared';
 import type { CatalogueCache } from './catalogue-cache';
+import { isStoreUnavailable } from '../http/is-store-unavailable';
 import { liveBaselines, liveTotals } from './live-counts';
 
 
 const hourMs = 3_600_000;
+/** How old a catalogue list may be served while a store is away (ms). */
+const staleListMaxMs = 10 * 60_000;
 const detailBucketMinutes = 15;
 const statusRank: Record<ServiceStatus, number> = { problems: 0, possible: 1, ok: 2 };
 
@@ -37,6 +40,7 @@ export function createServiceViews(deps: ReadDeps) {
   const outageView = (...args: Parameters<typeof toOutageView>) => labelled(toOutageView(...args));
   const listTtlMs = deps.listTtlMs ?? 2000;
   let listed: { at: number; promise: Promise<ServiceSummary[]> } | null = null;
+  let lastGood: { at: number; list: ServiceSummary[] } | null = null;
 
   async function computeList(at: number): Promise<ServiceSummary[]> {
     const [services, totals, lines, outages] = await Promise.all([
@@ -92,7 +96,17 @@ export function createServiceViews(deps: ReadDeps) {
     listServices(): Promise<ServiceSummary[]> {
       const at = now();
       if (!listed || at - listed.at >= listTtlMs) {
-        const promise = computeList(at);
+        const promise = computeList(at).then(
+          (list) => {
+            lastGood = { at, list };
+            return list;
+          },
+          (err: unknown) => {
+            // While Redis or PostgreSQL is briefly away, the list of a moment ago beats an error page.
+            if (lastGood && at - lastGood.at <= staleListMaxMs && isStoreUnavailable(err)) return lastGood.list;
+            throw err;
+          },
+        );
         listed = { at, promise };
         promise.catch(() => { if (listed?.promise === promise) listed = null; });
       }
