@@ -1,24 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { createDb, createTempSchema, upsertServices, type Db } from '@outage-radar/db';
 import { connectRedis, createRedis } from '@outage-radar/runtime';
 import type { Redis } from 'ioredis';
 import { createApp, type App } from '../src/app';
 import { loadEnv } from '../src/env';
 import { createLogger } from '../src/logger';
-import { databaseUrl, migrationsDir, postReport, testService } from './harness';
+import { databaseUrl, freePort, migrationsDir, postReport, testService } from './harness';
 
 // A Redis of this test's own, on a port of its own, so it can be stopped and started again.
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  return port;
-}
-
 async function startRedis(port: number): Promise<ChildProcess> {
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';

@@ -1,23 +1,15 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createTempSchema, createDb, upsertServices } from '@outage-radar/db';
 import { redisKeys, reportsQueueName } from '@outage-radar/shared';
-import { databaseUrl, migrationsDir, redisUrl, testService } from './harness';
+import { databaseUrl, freePort, migrationsDir, redisUrl, testService } from './harness';
 
 const root = join(__dirname, '../../..');
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  return port;
-}
 
 async function waitUntilReady(baseUrl: string): Promise<void> {
   for (;;) {
