@@ -6,7 +6,14 @@ function isUnavailableHere(err: { name?: unknown; message?: unknown; code?: unkn
   if (typeof err.code === 'string' && connectionCodes.has(err.code)) return true;
   const message = typeof err.message === 'string' ? err.message : '';
   // ioredis, with the offline queue off (the API's connection) or after the connection ended.
-  return message.includes('enableOfflineQueue options is false') || message === 'Connection is closed.';
+  if (message.includes('enableOfflineQueue options is false') || message === 'Connection is closed.') return true;
+  // pg, when a pooled connection is cut or a new one cannot be made in time; Prisma's raw queries
+  // wrap the same as P2010 with the reason in the message.
+  return (
+    message.startsWith('Connection terminated') ||
+    message.startsWith('timeout exceeded when trying to connect') ||
+    message.includes("Can't reach database server")
+  );
 }
 
 /**
