@@ -9,7 +9,7 @@ import { loadEnv } from '../src/env';
 import { isStoreUnavailable } from '../src/http/is-store-unavailable';
 import { createLogger } from '../src/logger';
 import { createCatalogueCache } from '../src/read/catalogue-cache';
-import { createCuttableProxy } from './cuttable-proxy';
+import { createCuttableProxy } from '../../../scripts/test-support/cuttable-proxy';
 import { databaseUrl, migrationsDir, postReport, redisUrl, testService } from './harness';
 
 describe('while PostgreSQL is away', () => {

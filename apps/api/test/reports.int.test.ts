@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import { reportsQueueName, type ReportJob } from '@outage-radar/shared';
+import { reportRetry, reportsQueueName, type ReportJob } from '@outage-radar/shared';
 import { postReport, startTestApi, testService, type TestApi } from './harness';
 
 const service = testService();
@@ -30,6 +30,8 @@ describe('POST /api/reports', () => {
       cell: expect.stringMatching(/^85[0-9a-f]{13}$/),
     });
     expect(JSON.stringify(job?.data)).not.toContain(jioIp);
+    // Retried for about a day if the worker cannot store it (PostgreSQL away), never dropped after a few tries.
+    expect(job?.opts).toMatchObject({ attempts: reportRetry.attempts, backoff: { type: reportRetry.backoffType } });
   });
 
   it('prefers the position the browser shared, coarsened to a city-sized cell', async () => {

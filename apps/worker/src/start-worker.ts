@@ -1,9 +1,7 @@
 import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Db } from '@outage-radar/db';
-import { redisKeys, reportsQueueName, type ReportJob } from '@outage-radar/shared';
-
-const detectorQueueName = 'detector';
+import { redisKeys, reportRetryDelayMs, reportsQueueName, type ReportJob } from '@outage-radar/shared';
 import type { Env } from './env';
 import { createOutagePublisher } from './detector/publish-outages';
 import { createDetectorTick } from './jobs/detector-tick';
@@ -11,6 +9,8 @@ import { createMaintenance } from './jobs/maintenance';
 import { createReportPersister } from './jobs/persist-reports';
 import type { Logger } from './logger';
 import { createEmitter } from './realtime';
+
+const detectorQueueName = 'detector';
 
 export interface RunningWorker {
   /** Stops taking jobs, finishes the ones in hand (their batches are written), then returns. */
@@ -28,8 +28,14 @@ export function startWorker(deps: { env: Env; db: Db; redis: Redis; log: Logger 
     connection: workerConnection,
     prefix: keys.queuePrefix,
     concurrency: env.REPORT_CONCURRENCY,
+    settings: { backoffStrategy: (attemptsMade) => reportRetryDelayMs(attemptsMade) },
   });
-  worker.on('failed', (job, err) => log.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'report job failed'));
+  worker.on('failed', (job, err) => {
+    // Every job fails at once while PostgreSQL is away: one warning per job and retry would bury the cause.
+    const givenUp = !job || job.attemptsMade >= (job.opts.attempts ?? 1) || err.name === 'UnrecoverableError';
+    if (givenUp) log.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'report job given up');
+    else log.debug({ jobId: job.id, attempts: job.attemptsMade, err: err.message }, 'report job will be retried');
+  });
   worker.on('error', (err) => log.error({ err }, 'worker error'));
 
   // The detector (and hourly maintenance) runs as one scheduled job per tick: whichever worker takes it runs that tick, so

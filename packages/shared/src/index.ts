@@ -30,3 +30,4 @@ export { reportsQueueName, minuteMs, toBucketStart, redisKeys } from './redis-ke
 export type { RedisKeys } from './redis-keys';
 export type { ReportJob } from './report-job';
 export { missingDatabaseMessage, redactUrl, unreachableMessage } from './unreachable-message';
+export { reportRetry, reportRetryDelayMs } from './report-retry';

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { reportsQueueName, type RedisKeys, type ReportJob } from '@outage-radar/shared';
+import { reportRetry, reportsQueueName, type RedisKeys, type ReportJob } from '@outage-radar/shared';
 
 export type ReportQueue = Queue<ReportJob>;
 
@@ -9,8 +9,9 @@ export function createReportQueue(connection: Redis, keys: RedisKeys): ReportQue
     connection,
     prefix: keys.queuePrefix,
     defaultJobOptions: {
-      attempts: 8,
-      backoff: { type: 'exponential', delay: 500 },
+      // Retried until PostgreSQL is back, for up to a day (the worker implements the backoff).
+      attempts: reportRetry.attempts,
+      backoff: { type: reportRetry.backoffType },
       removeOnComplete: { age: 3600, count: 50_000 },
       removeOnFail: { age: 7 * 24 * 3600 },
     },
