@@ -67,10 +67,11 @@ export function buildOpenApiDocument(): object {
       415: problem('Not application/json'),
       422: problem('Problem type not offered by this service'),
       429: problem('Already reported within the window, or too many reports from this address'),
+      503: problem('The queue (Redis) cannot be reached; nothing was recorded. Retry after the Retry-After header'),
     },
   });
   registry.registerPath({ method: 'get', path: '/api/services', summary: 'The catalogue with live status', responses: { 200: json(z.object({ services: z.array(ServiceSummary) }), 'Services, those with problems first') } });
-  registry.registerPath({ method: 'get', path: '/api/services/{slug}', summary: 'One service: last 24 h, problem mix, places', request: { params: slugParam }, responses: { 200: json(ServiceDetail, 'The service'), 404: problem('Unknown service') } });
+  registry.registerPath({ method: 'get', path: '/api/services/{slug}', summary: 'One service: last 24 h, problem mix, places', request: { params: slugParam }, responses: { 200: json(ServiceDetail, 'The service'), 404: problem('Unknown service'), 503: problem('PostgreSQL or Redis cannot be reached right now') } });
   registry.registerPath({
     method: 'get', path: '/api/services/{slug}/outages', summary: 'Outage history of a service',
     request: { params: slugParam, query: z.object({ days: z.number().int().min(1).max(365).optional() }) },

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, CountedReport, ServerToClientEvents, ServiceDetail } from '@outage-radar/shared';
-import { databaseUrl, postReport, redisUrl, startTestApi, testService, type TestApi } from './harness';
+import { databaseUrl, postReport, redisUrl, startTestApi, type TestApi, testService, tsEntry } from './harness';
 
 const root = join(__dirname, '../../..');
 const service = testService();
@@ -26,7 +26,7 @@ describe('a report from POST to the live page', () => {
     const url = new URL(databaseUrl);
     url.searchParams.set('schema', api.schema);
     // The worker runs as its own process, as in production: the two meet only in Redis and PostgreSQL.
-    worker = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=source', join(root, 'apps/worker/src/main.ts')], {
+    worker = spawn(process.execPath, tsEntry(join(root, 'apps/worker/src/main.ts')), {
       env: { ...process.env, DATABASE_URL: url.toString(), REDIS_URL: redisUrl, REDIS_PREFIX: api.prefix, LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -6,7 +6,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createTempSchema, createDb, upsertServices } from '@outage-radar/db';
 import { redisKeys, reportsQueueName } from '@outage-radar/shared';
-import { databaseUrl, freePort, migrationsDir, redisUrl, testService } from './harness';
+import { databaseUrl, freePort, migrationsDir, redisUrl, testService, tsEntry } from './harness';
 
 const root = join(__dirname, '../../..');
 
@@ -34,7 +34,7 @@ describe('API shutdown', () => {
     url.searchParams.set('schema', schema);
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    const api = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=source', join(root, 'apps/api/src/main.ts')], {
+    const api = spawn(process.execPath, tsEntry(join(root, 'apps/api/src/main.ts')), {
       env: {
         ...process.env, NODE_ENV: 'test', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: url.toString(),
         REDIS_URL: redisUrl, REDIS_PREFIX: prefix, IP_HASH_SALT: 'shutdown-test-salt-0123', ASN_TABLE: 'off', REPORTS_PER_MINUTE: '100000', WEB_DIST: '/nonexistent',

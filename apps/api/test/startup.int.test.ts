@@ -1,13 +1,15 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
+import { tsEntry } from './harness';
+
 const root = join(__dirname, '../../..');
 // A database that exists on every PostgreSQL server, so each case fails for its own reason only.
 const reachableDatabase = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 function startApi(env: Record<string, string>): Promise<{ code: number | null; stderr: string; ms: number }> {
   const started = Date.now();
-  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=source', join(root, 'apps/api/src/main.ts')], {
+  const child = spawn(process.execPath, tsEntry(join(root, 'apps/api/src/main.ts')), {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: reachableDatabase, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { reportsQueueName, type ReportJob } from '@outage-radar/shared';
-import { redisUrl, root, startTestStores, testService, type TestStores } from './harness';
+import { redisUrl, root, startTestStores, testService, type TestStores, tsEntry } from './harness';
 
 const service = testService('svc');
 const slug = service.slug;
@@ -17,7 +17,7 @@ describe('worker shutdown', () => {
 
   it('on SIGTERM finishes the jobs in hand, loses none and exits 0', async () => {
     const { db, redis, keys, prefix } = stores;
-    const worker = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=source', join(root, 'apps/worker/src/main.ts')], {
+    const worker = spawn(process.execPath, tsEntry(join(root, 'apps/worker/src/main.ts')), {
       env: { ...process.env, DATABASE_URL: stores.databaseUrlWithSchema, REDIS_URL: redisUrl, REDIS_PREFIX: prefix, LOG_LEVEL: 'info', REPORT_BATCH_WAIT_MS: '200' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
