@@ -3,22 +3,21 @@
 // that many clusters, opens /map in Debian's Chromium and records every animation frame while a
 // person would drag, zoom, hover and filter. The same steps run first on an empty map, so the
 // figures compare like with like on this shared machine. Prints figures; asserts nothing.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { createDb, createTempSchema, saveOutage, upsertServices, type Db } from '@outage-radar/db';
+import { saveOutage, type Db } from '@outage-radar/db';
 import { catalogue } from '../prisma/catalogue';
 import { benchClusters } from './bench-map/bench-clusters';
+import { startStack } from './bench-support/start-stack';
 import { summarizeFrames, type FrameSummary } from './bench-map/summarize-frames';
 
 const root = join(__dirname, '..');
 const clusterCount = Number(process.env.CLUSTERS ?? 5000);
 const outageCount = 50;
 const port = Number(process.env.BENCH_PORT ?? 3180);
-const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 async function main(): Promise<void> {
@@ -27,49 +26,23 @@ async function main(): Promise<void> {
     const r = spawnSync(process.execPath, [join(root, 'node_modules/turbo/bin/turbo'), 'run', 'build', '--filter=@outage-radar/web', '--output-logs=errors-only'], { stdio: 'inherit', cwd: root });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
-  const { schema, drop } = await createTempSchema({ url: databaseUrl, migrationsDir: join(root, 'prisma/migrations'), prefix: 'bench' });
-  const db = createDb({ url: databaseUrl, schema, maxConnections: 4 });
-  let api: ChildProcess | null = null;
+  const stack = await startStack({ port });
   try {
-    await upsertServices(db, catalogue);
-    api = await startApi(schema);
     const browser = await chromium.launch({
       executablePath: chromiumPath,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
     });
     try {
       const empty = await measure(browser.newPage.bind(browser), 0);
-      await storeOutages(db, clusterCount);
+      await storeOutages(stack.db, clusterCount);
       const full = await measure(browser.newPage.bind(browser), clusterCount);
       report(empty, full);
     } finally {
       await browser.close();
     }
   } finally {
-    api?.kill('SIGTERM');
-    await db.$disconnect();
-    await drop();
+    await stack.stop();
   }
-}
-
-function startApi(schema: string): Promise<ChildProcess> {
-  const url = new URL(databaseUrl);
-  url.searchParams.set('schema', schema);
-  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=source', join(root, 'apps/api/src/main.ts')], {
-    env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: url.toString(), REDIS_URL: redisUrl, REDIS_PREFIX: `bench-${randomUUID()}`, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = async () => {
-      if (child.exitCode !== null) return reject(new Error(`the API exited (${child.exitCode})`));
-      const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
-      if (ok) return resolve(child);
-      if (Date.now() - started > 60_000) return reject(new Error('the API was not ready within 60 s'));
-      setTimeout(poll, 250);
-    };
-    void poll();
-  });
 }
 
 async function storeOutages(db: Db, clusters: number): Promise<void> {
