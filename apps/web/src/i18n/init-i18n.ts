@@ -3,6 +3,7 @@ import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 import { locales } from '@outage-radar/shared';
 import en from '../locales/en.json';
+import { loadScriptFonts } from './load-script-fonts';
 
 /** Where the reader's choice of language is remembered. */
 export const languageStorageKey = 'outage-radar.language';
@@ -23,8 +24,9 @@ const lazyLocales: BackendModule = {
       callback(null, {});
       return;
     }
-    load().then(
-      (module) => callback(null, module.default),
+    // The messages and, for Bengali and Hindi, the script's font, before anything is shown in them.
+    Promise.all([load(), loadScriptFonts(language)]).then(
+      ([module]) => callback(null, module.default),
       (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
     );
   },
