@@ -6,7 +6,7 @@ import { redisKeys } from '@outage-radar/shared';
 import { Queue } from 'bullmq';
 import { createApp, type App } from '../src/app';
 import { loadEnv } from '../src/env';
-import { isStoreUnavailable } from '../src/http/is-store-unavailable';
+import { isStoreUnavailable } from '@outage-radar/runtime';
 import { createLogger } from '../src/logger';
 import { createCatalogueCache } from '../src/read/catalogue-cache';
 import { createCuttableProxy } from '../../../scripts/test-support/cuttable-proxy';

@@ -1,6 +1,7 @@
 import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Db } from '@outage-radar/db';
+import { isStoreUnavailable } from '@outage-radar/runtime';
 import { redisKeys, reportRetryDelayMs, reportsQueueName, type ReportJob } from '@outage-radar/shared';
 import type { Env } from './env';
 import { createOutagePublisher } from './detector/publish-outages';
@@ -61,7 +62,11 @@ export function startWorker(deps: { env: Env; db: Db; redis: Redis; log: Logger 
     if (Date.now() - dueAt > env.DETECTOR_TICK_SECONDS * 3000) return { skipped: true };
     return detectorTick(Date.now());
   }, { connection: detectorConnection, prefix: keys.queuePrefix, concurrency: 1 });
-  detectorWorker.on('failed', (job, err) => log.error({ jobId: job?.id, err }, 'detector tick failed'));
+  detectorWorker.on('failed', (job, err) => {
+    // A store that is away fails every tick the same way: its message is enough, not a stack each time.
+    if (isStoreUnavailable(err)) log.warn({ job: job?.name, err: err.message.split('\n').filter(Boolean).pop() }, 'detector tick skipped: a store is unavailable');
+    else log.error({ jobId: job?.id, err }, 'detector tick failed');
+  });
   detectorWorker.on('error', (err) => log.error({ err }, 'detector worker error'));
   scheduled.catch((err: unknown) => log.error({ err }, 'could not schedule the detector'));
 

@@ -5,3 +5,4 @@ export { handleShutdown } from './handle-shutdown';
 export { parseEnvOrExit } from './parse-env';
 export { lastMinutes, liveTotals } from './live-totals';
 export type { LiveTotals } from './live-totals';
+export { isStoreUnavailable } from './is-store-unavailable';

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 import { DomainError, type DomainErrorCode } from '@outage-radar/shared';
-import { isStoreUnavailable } from './is-store-unavailable';
+import { isStoreUnavailable } from '@outage-radar/runtime';
 
 export interface Problem {
   type: string;

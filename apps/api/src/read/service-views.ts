@@ -8,7 +8,7 @@ import {
   type ServiceDetail, type ServiceStatus, type ServiceSummary,
 } from '@outage-radar/shared';
 import type { CatalogueCache } from './catalogue-cache';
-import { isStoreUnavailable } from '../http/is-store-unavailable';
+import { isStoreUnavailable } from '@outage-radar/runtime';
 import { liveBaselines, liveTotals } from './live-counts';
 
 
