@@ -7,8 +7,8 @@ import {
   ServiceNotFoundError, type BucketCount, type OutagesResponse, type OutageView, type RedisKeys,
   type ServiceDetail, type ServiceStatus, type ServiceSummary,
 } from '@outage-radar/shared';
-import type { CatalogueCache } from './catalogue-cache';
 import { isStoreUnavailable } from '@outage-radar/runtime';
+import type { CatalogueCache } from './catalogue-cache';
 import { liveBaselines, liveTotals } from './live-counts';
 
 
