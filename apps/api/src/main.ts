@@ -12,6 +12,12 @@ async function main(): Promise<void> {
   const { db, redis } = await openStoresOrExit({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, log, redisOptions: { failFast: true } });
   const salt = env.IP_HASH_SALT ?? (await getOrCreateSetting(db, 'ip_hash_salt', () => randomBytes(32).toString('base64url')));
   const app = createApp({ env, db, redis, log, salt });
+  app.http.once('error', (err: NodeJS.ErrnoException) => {
+    // The one start-up failure left once the stores answer: say it in one line, as for them.
+    const why = err.code === 'EADDRINUSE' ? 'is in use' : err.code === 'EACCES' ? 'needs privileges this process lacks' : `cannot be opened (${err.message})`;
+    console.error(`port ${env.PORT} on ${env.HOST} ${why}: stop what listens there, or choose another with PORT=8080 npm start`);
+    process.exit(1);
+  });
   app.http.listen(env.PORT, env.HOST, () => {
     const address = app.http.address();
     log.info({ port: typeof address === 'object' && address ? address.port : env.PORT }, 'api listening');

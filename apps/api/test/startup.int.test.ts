@@ -1,16 +1,31 @@
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
-import { tsEntry } from './harness';
+import { createTempSchema } from '@outage-radar/db';
+import { databaseUrl, migrationsDir, tsEntry } from './harness';
 
 const root = join(__dirname, '../../..');
-// A database that exists on every PostgreSQL server, so each case fails for its own reason only.
+// A database that exists on every PostgreSQL server.
 const reachableDatabase = 'postgresql://postgres@127.0.0.1:5432/postgres';
+// A migrated schema of this file's own, so each case fails for its own reason only.
+let migratedDatabase = '';
+let dropSchema: () => Promise<void> = async () => undefined;
+
+beforeAll(async () => {
+  const { schema, drop } = await createTempSchema({ url: databaseUrl, migrationsDir });
+  dropSchema = drop;
+  const url = new URL(databaseUrl);
+  url.searchParams.set('schema', schema);
+  migratedDatabase = url.toString();
+});
+afterAll(async () => dropSchema());
 
 function startApi(env: Record<string, string>): Promise<{ code: number | null; stderr: string; ms: number }> {
   const started = Date.now();
   const child = spawn(process.execPath, tsEntry(join(root, 'apps/api/src/main.ts')), {
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: reachableDatabase, ...env },
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: migratedDatabase, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -32,6 +47,27 @@ describe('API start-up without its services', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
     // The issue's bound, with the time tsx takes to load the sources on top.
     expect(ms).toBeLessThan(5000 + 3000);
+  }, 15_000);
+
+  it('stops when the database was created but never migrated, with one line saying how to migrate it', async () => {
+    // A schema nobody migrated, in a database every server has.
+    const url = `${reachableDatabase}?schema=never_migrated_${process.pid}`;
+    const { code, stderr } = await startApi({ ASN_TABLE: 'off', DATABASE_URL: url });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([`the database at ${url} has no tables yet: migrate it with \`npm run db:migrate\` (\`npm start\` does it too)`]);
+  }, 15_000);
+
+  it('stops when its port is taken, with one line saying so and how to pick another', async () => {
+    const taken = createServer().listen(0, '127.0.0.1');
+    await once(taken, 'listening');
+    try {
+      const { port } = taken.address() as AddressInfo;
+      const { code, stderr } = await startApi({ PORT: String(port), HOST: '127.0.0.1', ASN_TABLE: 'off', IP_HASH_SALT: 'startup-test-salt-0123' });
+      expect(code).toBe(1);
+      expect(stderr.trim().split('\n')).toEqual([`port ${port} on 127.0.0.1 is in use: stop what listens there, or choose another with PORT=8080 npm start`]);
+    } finally {
+      taken.close();
+    }
   }, 15_000);
 
   it('lists every bad variable and exits', async () => {

@@ -14,5 +14,5 @@ export { getOrCreateSetting } from './repositories/settings';
 export { createTempSchema } from './temp-schema';
 export { listOpenOutages, listServiceOutages, listOpenIncidents, outageDaysByService, saveOutage, saveIncident } from './repositories/outages';
 export type { OutageRow, IncidentRow } from './repositories/outages';
-export { checkPostgres, MissingDatabaseError } from './check-postgres';
+export { checkPostgres, MissingDatabaseError, UnmigratedDatabaseError } from './check-postgres';
 export { statusOfPhase, toOutageRegion, toOutageView, toIncidentView, visibleOutages } from './outage-views';

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
-import { checkPostgres, createDb, MissingDatabaseError, type Db } from '@outage-radar/db';
-import { missingDatabaseMessage, unreachableMessage } from '@outage-radar/shared';
+import { checkPostgres, createDb, MissingDatabaseError, UnmigratedDatabaseError, type Db } from '@outage-radar/db';
+import { missingDatabaseMessage, unmigratedDatabaseMessage, unreachableMessage } from '@outage-radar/shared';
 import { connectRedis, createRedis, type RedisOptions } from './redis';
 
 const startupTimeoutMs = 4000;
@@ -38,5 +38,7 @@ async function checkBoth(deps: { databaseUrl: string; redisUrl: string; redis: R
 }
 
 function postgresProblem(url: string, err: Error): string {
-  return err instanceof MissingDatabaseError ? missingDatabaseMessage(url) : unreachableMessage('PostgreSQL', url, err.message);
+  if (err instanceof MissingDatabaseError) return missingDatabaseMessage(url);
+  if (err instanceof UnmigratedDatabaseError) return unmigratedDatabaseMessage(url);
+  return unreachableMessage('PostgreSQL', url, err.message);
 }

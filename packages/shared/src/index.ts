@@ -29,5 +29,5 @@ export { rooms } from './realtime';
 export { reportsQueueName, minuteMs, toBucketStart, redisKeys } from './redis-keys';
 export type { RedisKeys } from './redis-keys';
 export type { ReportJob } from './report-job';
-export { missingDatabaseMessage, redactUrl, unreachableMessage } from './unreachable-message';
+export { missingDatabaseMessage, redactUrl, unmigratedDatabaseMessage, unreachableMessage } from './unreachable-message';
 export { reportRetry, reportRetryDelayMs } from './report-retry';

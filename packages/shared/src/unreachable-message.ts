@@ -23,3 +23,8 @@ export function unreachableMessage(what: keyof typeof howToStart, url: string, r
 export function missingDatabaseMessage(url: string): string {
   return `no database at ${redactUrl(url)}: create and migrate it with \`npm run db:migrate\` (\`npm start\` does it too), or set DATABASE_URL`;
 }
+
+/** The one line printed when the database exists but its tables have not been created yet. */
+export function unmigratedDatabaseMessage(url: string): string {
+  return `the database at ${redactUrl(url)} has no tables yet: migrate it with \`npm run db:migrate\` (\`npm start\` does it too)`;
+}
