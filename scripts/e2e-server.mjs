@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,10 +27,11 @@ const env = {
   REPORTS_PER_MINUTE: '1000',
   DETECTOR_TICK_SECONDS: '1',
 };
-const tsx = [join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=source'];
+// tsx as a loader, one process per program (see scripts/test-support/ts-entry.ts for why not the tsx command).
+const tsEntry = (entry) => ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, '--conditions=source', join(root, entry)];
 
 for (const script of ['scripts/migrate.ts', 'prisma/seed.ts', 'scripts/e2e-history.ts']) {
-  const r = spawnSync(process.execPath, [...tsx, join(root, script)], { env, stdio: 'inherit', cwd: root });
+  const r = spawnSync(process.execPath, tsEntry(script), { env, stdio: 'inherit', cwd: root });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 const entries = { api: 'apps/api/src/main.ts', worker: 'apps/worker/src/main.ts' };
@@ -39,7 +40,7 @@ const children = new Map();
 const stoppedOnPurpose = new Set();
 
 function startChild(name) {
-  const child = spawn(process.execPath, [...tsx, join(root, entries[name])], { env, stdio: 'inherit', cwd: root });
+  const child = spawn(process.execPath, tsEntry(entries[name]), { env, stdio: 'inherit', cwd: root });
   children.set(name, child);
   child.on('exit', () => {
     if (!stoppedOnPurpose.has(child)) void stop();
@@ -68,16 +69,15 @@ async function stop() {
 // Control port for the tests: POST /api/stop and /api/start restart the API as an operator would
 // (SIGTERM, then a new process), so a test can watch the pages lose and regain their connection.
 const control = createServer(async (req, res) => {
-  const match = /^\/(api|worker)\/(stop|start)$/.exec(req.url ?? '');
-  if (req.method !== 'POST' || !match) return res.writeHead(404).end();
-  const [, name, action] = match;
-  const current = children.get(name);
+  const action = /^\/api\/(stop|start)$/.exec(req.url ?? '')?.[1];
+  if (req.method !== 'POST' || !action) return res.writeHead(404).end();
+  const current = children.get('api');
   if (action === 'stop') {
     stoppedOnPurpose.add(current);
     current.kill('SIGTERM');
     await exited(current);
   } else if (current.exitCode !== null || current.signalCode !== null) {
-    startChild(name);
+    startChild('api');
   }
   res.writeHead(204).end();
 });

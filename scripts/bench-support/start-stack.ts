@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createDb, createTempSchema, upsertServices, type Db } from '@outage-radar/db';
 import { catalogue } from '../../prisma/catalogue';
+import { tsEntry } from '../test-support/ts-entry';
 
 const root = join(__dirname, '../..');
 const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
@@ -32,10 +32,7 @@ export async function startStack(options: { port: number; worker?: boolean; env?
     ...process.env, NODE_ENV: 'test', DATABASE_URL: url.toString(), REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix,
     PORT: String(options.port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...options.env,
   };
-  // tsx as a loader, in one process per app, so SIGTERM reaches the app itself.
-  const loader = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
-  const start = (entry: string, flags: string[] = []) =>
-    spawn(process.execPath, [...flags, '--import', loader, '--conditions=source', join(root, entry)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const start = (entry: string, flags: string[] = []) => spawn(process.execPath, tsEntry(join(root, entry), flags), { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const children: ChildProcess[] = [start('apps/api/src/main.ts')];
   if (options.worker) children.push(start('apps/worker/src/main.ts', ['--max-semi-space-size=64']));
   const baseUrl = `http://127.0.0.1:${options.port}`;

@@ -2,10 +2,13 @@ import { once } from 'node:events';
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 
 /**
- * A TCP proxy to a real server that a test can cut and restore, as a network partition or a
- * restart of that server would: cutting drops every connection and refuses new ones.
+ * A TCP proxy to a real server (given by URL; PostgreSQL's port by default) that a test can cut and
+ * restore, as a network partition or a restart of that server would: cutting drops every
+ * connection and refuses new ones.
  */
-export async function createCuttableProxy(target: { host: string; port: number }) {
+export async function createCuttableProxy(targetUrl: string) {
+  const targetAddress = new URL(targetUrl);
+  const target = { host: targetAddress.hostname, port: Number(targetAddress.port || 5432) };
   const sockets = new Set<Socket>();
   const serve = () =>
     createServer((client) => {
@@ -20,8 +23,12 @@ export async function createCuttableProxy(target: { host: string; port: number }
   let server: Server = serve().listen(0, '127.0.0.1');
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;
+  const proxiedUrl = new URL(targetUrl);
+  proxiedUrl.port = String(port);
   return {
     port,
+    /** `targetUrl` with the proxy's port: connect through this to be cut off. */
+    url: proxiedUrl.toString(),
     async cut(): Promise<void> {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const s of sockets) s.destroy();

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Redis } from 'ioredis';
 import { createDb, createTempSchema, upsertServices, type Db } from '@outage-radar/db';
 import { redisKeys, type CatalogueEntry } from '@outage-radar/shared';
+export { tsEntry } from '../../../scripts/test-support/ts-entry';
 import { createApp, type App } from '../src/app';
 import { loadEnv } from '../src/env';
 import { createLogger } from '../src/logger';
@@ -14,12 +14,6 @@ export const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgr
 export const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const migrationsDir = join(__dirname, '../../../prisma/migrations');
 
-/**
- * Node's arguments to run a TypeScript entry point in one process (tsx as a loader). Not the tsx
- * command: it runs the program in a child and, when that child is slow to acknowledge a signal
- * on a busy machine, kills it, which would defeat a test of graceful shutdown.
- */
-export const tsEntry = (entry: string) => ['--import', pathToFileURL(join(__dirname, '../../../node_modules/tsx/dist/loader.mjs')).href, '--conditions=source', entry];
 
 /** A service with a unique slug, so test files never share state. */
 export function testService(overrides: Partial<CatalogueEntry> = {}): CatalogueEntry {

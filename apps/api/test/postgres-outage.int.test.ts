@@ -21,11 +21,8 @@ describe('while PostgreSQL is away', () => {
   beforeAll(async () => {
     const temp = await createTempSchema({ url: databaseUrl, migrationsDir });
     drop = temp.drop;
-    const target = new URL(databaseUrl);
-    proxy = await createCuttableProxy({ host: target.hostname, port: Number(target.port || 5432) });
-    const throughProxy = new URL(databaseUrl);
-    throughProxy.port = String(proxy.port);
-    db = createDb({ url: throughProxy.toString(), schema: temp.schema, maxConnections: 2 });
+    proxy = await createCuttableProxy(databaseUrl);
+    db = createDb({ url: proxy.url, schema: temp.schema, maxConnections: 2 });
     await upsertServices(db, [service]);
   });
 

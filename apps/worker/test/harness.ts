@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Redis } from 'ioredis';
 import { createDb, createTempSchema, upsertServices, type Db } from '@outage-radar/db';
 import { redisKeys, type CatalogueEntry, type RedisKeys } from '@outage-radar/shared';
 
+export { tsEntry } from '../../../scripts/test-support/ts-entry';
+
 export const root = join(__dirname, '../../..');
 
-/** Node's arguments to run a TypeScript entry point in one process (tsx as a loader, not the tsx command, which relays signals through a child). */
-export const tsEntry = (entry: string) => ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, '--conditions=source', entry];
 export const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 export const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 

@@ -20,11 +20,8 @@ describe('the reports consumer while PostgreSQL is away', () => {
 
   beforeAll(async () => {
     stores = await startTestStores([service]);
-    const target = new URL(databaseUrl);
-    proxy = await createCuttableProxy({ host: target.hostname, port: Number(target.port || 5432) });
-    const throughProxy = new URL(databaseUrl);
-    throughProxy.port = String(proxy.port);
-    workerDb = createDb({ url: throughProxy.toString(), schema: stores.schema, maxConnections: 2 });
+    proxy = await createCuttableProxy(databaseUrl);
+    workerDb = createDb({ url: proxy.url, schema: stores.schema, maxConnections: 2 });
     queue = new Queue<ReportJob>(reportsQueueName, { connection: stores.redis, prefix: stores.keys.queuePrefix });
     events = new QueueEvents(reportsQueueName, { connection: { host: new URL(redisUrl).hostname, port: Number(new URL(redisUrl).port || 6379) }, prefix: stores.keys.queuePrefix });
     await events.waitUntilReady();
