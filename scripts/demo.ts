@@ -9,6 +9,7 @@ import { backfillHistory } from './demo/backfill-history';
 import { createAddressPool } from './demo/address-pool';
 import { demoPlan, multiplierAt } from './demo/plan';
 import { baseRatePerMinute, poisson } from './demo/rates';
+import { pickUserAgent } from './demo/user-agents';
 
 const port = process.env.PORT ?? '3000';
 const api = process.env.DEMO_API_URL ?? `http://127.0.0.1:${port}`;
@@ -77,7 +78,7 @@ async function report(service: ServiceRow, address: string): Promise<boolean> {
   const problem = pickProblem(service);
   const res = await fetch(`${api}/api/reports`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': address, 'user-agent': pickUserAgent() },
     body: JSON.stringify({ service: service.slug, problem }),
     signal: AbortSignal.timeout(5000),
   }).catch(() => null);

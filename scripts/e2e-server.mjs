@@ -25,6 +25,9 @@ const env = {
   HOST: '127.0.0.1',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   REPORTS_PER_MINUTE: '1000',
+  // Every browser of the tests reports from 127.0.0.1, one network: allow them more than the defaults.
+  REPORTS_PER_MINUTE_PER_NETWORK: '100000',
+  FLOOD_REPORTS_PER_PREFIX: '50',
   DETECTOR_TICK_SECONDS: '1',
 };
 // tsx as a loader, one process per program (see scripts/test-support/ts-entry.ts for why not the tsx command).

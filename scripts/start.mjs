@@ -51,7 +51,8 @@ function reachable(url, defaultPort) {
 const redact = (url) => { const u = new URL(url); if (u.password) u.password = '***'; return u.toString(); };
 const [pgUp, redisUp] = await Promise.all([reachable(env.DATABASE_URL, 5432), reachable(env.REDIS_URL, 6379)]);
 if (!pgUp) console.error(`cannot reach PostgreSQL at ${redact(env.DATABASE_URL)}: start it with \`pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start\` (or \`docker compose up -d\`), or set DATABASE_URL`);
-if (!redisUp) console.error(`cannot reach Redis at ${redact(env.REDIS_URL)}: start it with \`redis-server --daemonize yes --port 6379 --save ""\` (or \`docker compose up -d\`), or set REDIS_URL`);
+// With an append-only file: the queue holds reports already answered 202, which a Redis restart must not lose.
+if (!redisUp) console.error(`cannot reach Redis at ${redact(env.REDIS_URL)}: start it with \`mkdir -p .local/redis && redis-server --daemonize yes --port 6379 --save "" --appendonly yes --dir .local/redis\` (or \`docker compose up -d\`), or set REDIS_URL`);
 if (!pgUp || !redisUp) process.exit(1);
 
 // 3. Database: client code, schema, catalogue.

@@ -14,6 +14,8 @@ export interface Stack {
   /** The stack's own schema, for the bench to add or check rows. */
   db: Db;
   redisPrefix: string;
+  /** Process ids: the API's first, then the worker's. */
+  pids: number[];
   stop: () => Promise<void>;
 }
 
@@ -42,19 +44,25 @@ export async function startStack(options: { port: number; worker?: boolean; env?
     await drop();
   };
   try {
-    await waitUntilReady(baseUrl, children);
+    await waitUntilReady(baseUrl, children, options.worker === true);
   } catch (err) {
     await stop();
     throw err;
   }
-  return { baseUrl, db, redisPrefix, stop };
+  return { baseUrl, db, redisPrefix, pids: children.map((c) => c.pid ?? 0), stop };
 }
 
-async function waitUntilReady(baseUrl: string, children: ChildProcess[]): Promise<void> {
+/** Ready: the stores answer and, with a worker, its detector has ticked (without one it never will). */
+async function waitUntilReady(baseUrl: string, children: ChildProcess[], withWorker: boolean): Promise<void> {
   const until = Date.now() + 60_000;
+  const isReady = async (res: Response) => {
+    if (res.ok) return true;
+    const { checks } = (await res.json()) as { checks?: Record<string, string> };
+    return !withWorker && checks?.postgres === 'ok' && checks.redis === 'ok';
+  };
   while (Date.now() < until) {
     if (children.some((c) => c.exitCode !== null)) throw new Error('a process of the stack exited while starting');
-    if (await fetch(`${baseUrl}/readyz`).then((r) => r.ok, () => false)) return;
+    if (await fetch(`${baseUrl}/readyz`).then(isReady, () => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error('the API was not ready within 60 s');

@@ -1,11 +1,14 @@
-import pino from 'pino';
+import pino, { type DestinationStream } from 'pino';
 
-/** JSON logs to stdout. Raw addresses, comments and credentials never reach them. */
-export function createLogger(level: string) {
+/**
+ * JSON logs to stdout (or `destination`). Raw addresses, comments and credentials never reach
+ * them: request lines carry no headers (see app.ts), and these paths are redacted besides.
+ */
+export function createLogger(level: string, destination?: DestinationStream) {
   return pino({
     level,
     base: { app: 'api' },
-    redact: ['req.headers.authorization', 'req.headers.cookie', '*.ip', '*.comment', 'req.remoteAddress', 'req.remotePort'],
-  });
+    redact: ['req.headers', 'req.remoteAddress', 'req.remotePort', '*.ip', '*.comment', '*.clientHash'],
+  }, destination);
 }
 export type Logger = ReturnType<typeof createLogger>;

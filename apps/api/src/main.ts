@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { getOrCreateSetting } from '@outage-radar/db';
+import { join } from 'node:path';
 import { handleShutdown, openStoresOrExit } from '@outage-radar/runtime';
 import { createApp } from './app';
+import { loadClientSecret } from './intake/client-secret';
 import { loadEnv } from './env';
 import { createLogger } from './logger';
 
@@ -10,8 +10,10 @@ async function main(): Promise<void> {
   const log = createLogger(env.LOG_LEVEL);
   // Fail fast: a report that cannot be queued gets a 503 at once, not a request that hangs until Redis is back.
   const { db, redis } = await openStoresOrExit({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, log, redisOptions: { failFast: true } });
-  const salt = env.IP_HASH_SALT ?? (await getOrCreateSetting(db, 'ip_hash_salt', () => randomBytes(32).toString('base64url')));
-  const app = createApp({ env, db, redis, log, salt });
+  const secretFile = env.CLIENT_SECRET_FILE ?? join(__dirname, '../../../.local/client-secret');
+  const { secret: clientSecret, source } = loadClientSecret(env.IP_HASH_SALT, secretFile);
+  log.info({ source, ...(source === 'environment' ? {} : { file: secretFile }) }, 'client-hash secret loaded');
+  const app = createApp({ env, db, redis, log, clientSecret });
   app.http.once('error', (err: NodeJS.ErrnoException) => {
     // The one start-up failure left once the stores answer: say it in one line, as for them.
     const why = err.code === 'EADDRINUSE' ? 'is in use' : err.code === 'EACCES' ? 'needs privileges this process lacks' : `cannot be opened (${err.message})`;

@@ -21,6 +21,12 @@ export function createMetrics() {
     labelNames: ['status'] as const,
     registers: [registry],
   });
-  return { registry, httpDuration, reportsAccepted, reportsRefused };
+  const reportsFiltered = new Counter({
+    name: 'outage_radar_reports_filtered_total',
+    help: 'Reports queued (202) but left out of what the detector sees, by flood rule',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
+  return { registry, httpDuration, reportsAccepted, reportsRefused, reportsFiltered };
 }
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,6 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { CatalogueEntry, ReportInput, Slug } from '@outage-radar/shared';
+import { FailedReport, FailedReportsQuery, ReplayOutcome, ReplayRequest } from './routes/admin';
 
 extendZodWithOpenApi(z);
 
@@ -39,7 +40,9 @@ const IncidentView = z.object({
 const ServiceDetail = ServiceSummary.extend({
   bucketMinutes: z.number().int(), buckets: z.array(BucketCount), problemBreakdown: z.array(ProblemShare),
   topLocations: z.array(z.object({ name: z.string(), country: z.string().nullable(), count: z.number().int() })),
-  workingLastHour: z.number().int(), currentOutage: OutageView.nullable(),
+  workingLastHour: z.number().int(),
+  filteredLastDay: z.number().int().describe('reports of the last 24 hours stored but not counted (flood rules)'),
+  currentOutage: OutageView.nullable(),
   related: z.array(z.object({ slug: Slug, name: z.string(), status: Status })),
 });
 
@@ -79,8 +82,22 @@ export function buildOpenApiDocument(): object {
   });
   registry.registerPath({ method: 'get', path: '/api/outages', summary: 'Open outages and incidents with their clusters', responses: { 200: json(z.object({ outages: z.array(OutageView), incidents: z.array(IncidentView) }), 'Open outages') } });
   registry.registerPath({ method: 'get', path: '/healthz', summary: 'Liveness', responses: { 200: json(z.object({ status: z.literal('ok') }), 'Alive') } });
-  registry.registerPath({ method: 'get', path: '/readyz', summary: 'Readiness: PostgreSQL and Redis reachable', responses: { 200: json(z.object({ status: z.string(), checks: z.record(z.string(), z.string()) }), 'Ready'), 503: json(z.object({ status: z.string(), checks: z.record(z.string(), z.string()) }), 'A dependency is unreachable') } });
-  registry.registerPath({ method: 'get', path: '/metrics', summary: 'Prometheus metrics', responses: { 200: { description: 'Text exposition format', content: { 'text/plain': { schema: z.string() } } } } });
+  const Readiness = z.object({ status: z.string(), checks: z.record(z.string(), z.string()), lastTickAgeSeconds: z.number().int().nullable().optional() });
+  registry.registerPath({ method: 'get', path: '/readyz', summary: 'Readiness: PostgreSQL and Redis reachable, the detector ticking', responses: { 200: json(Readiness, 'Ready'), 503: json(Readiness, 'A store is unreachable, or the detector has not ticked for DETECTOR_STALE_SECONDS') } });
+  registry.registerPath({ method: 'get', path: '/metrics', summary: 'Prometheus metrics (this machine, or with the admin token)', responses: { 200: { description: 'Text exposition format', content: { 'text/plain': { schema: z.string() } } }, 404: { description: 'Asked from another machine without the admin token' } } });
+  // Operator routes: they exist only when ADMIN_TOKEN is set.
+  const bearer = registry.registerComponent('securitySchemes', 'adminToken', { type: 'http', scheme: 'bearer' });
+  const adminOnly = { security: [{ [bearer.name]: [] }] };
+  registry.registerPath({
+    method: 'get', path: '/api/admin/failed-reports', summary: 'Reports the worker gave up on (admin; only when ADMIN_TOKEN is set)', ...adminOnly,
+    request: { query: FailedReportsQuery },
+    responses: { 200: json(z.object({ total: z.number().int(), reports: z.array(FailedReport) }), 'Newest first'), 401: problem('No or wrong admin token'), 404: problem('Admin routes are off (no ADMIN_TOKEN)') },
+  });
+  registry.registerPath({
+    method: 'post', path: '/api/admin/failed-reports/replay', summary: 'Put failed reports back in the queue (admin; only when ADMIN_TOKEN is set)', ...adminOnly,
+    request: { body: { required: false, content: { 'application/json': { schema: ReplayRequest } } } },
+    responses: { 200: json(ReplayOutcome, 'What was replayed and what was skipped'), 400: problem('Not a list of report ids'), 401: problem('No or wrong admin token'), 404: problem('Admin routes are off (no ADMIN_TOKEN)') },
+  });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: { title: 'Outage Radar API', version: '0.1.0', description: 'Crowdsourced outage reports in, outages out.' },

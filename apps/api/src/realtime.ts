@@ -3,11 +3,18 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import type { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { Slug, rooms, type ClientToServerEvents, type RedisKeys, type ServerToClientEvents } from '@outage-radar/shared';
+import { limitSocketMessages } from './http/limit-socket-messages';
 import type { Logger } from './logger';
+import { createMapSnapshot } from './read/map-snapshot';
 import type { ServiceViews } from './read/service-views';
-import { cellActivity } from './read/live-counts';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
+
+/**
+ * A socket already watching the map gets it again only when its snapshot is this old (ms): the web
+ * app asks every 5 minutes so that old cells fade, and anything more often is a loop or an attack.
+ */
+const resnapshotAfterMs = 60_000;
 
 /**
  * socket.io on the API's HTTP server. Updates come from the worker through Redis (the adapter's
@@ -26,13 +33,18 @@ export function createRealtime(deps: {
   for (const connection of [pub, sub]) connection.on('error', (err: Error) => deps.log.debug({ err: err.message }, 'socket.io redis connection error'));
   io.adapter(createAdapter(pub, sub, { key: deps.keys.socketIo }));
   io.engine.on('close', () => undefined);
+  const mapSnapshot = createMapSnapshot({ views: deps.views, redis: deps.redis, keys: deps.keys, now });
   io.on('connection', (socket) => {
+    limitSocketMessages(socket, { now, onFlood: () => deps.log.warn({ socketId: socket.id }, 'socket flooding; disconnected') });
+    let snapshotAt = -Infinity;
     socket.on('map:watch', async () => {
+      if (now() - snapshotAt < resnapshotAfterMs) return;
+      snapshotAt = now();
       await socket.join(rooms.map);
       try {
-        const [{ outages, incidents }, cells] = await Promise.all([deps.views.openOutages(), cellActivity(deps.redis, deps.keys, now())]);
-        socket.emit('map:snapshot', { outages, incidents, cells });
+        socket.emit('map:snapshot', await mapSnapshot());
       } catch (err) {
+        snapshotAt = -Infinity;
         deps.log.warn({ err }, 'map snapshot failed');
       }
     });

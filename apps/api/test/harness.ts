@@ -44,7 +44,7 @@ export async function startTestApi(services: CatalogueEntry[], envOverrides: Rec
   const prefix = `test-${randomUUID()}`;
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const env = loadEnv({ LOG_LEVEL: 'silent', REDIS_PREFIX: prefix, WEB_DIST: '/nonexistent', PORT: '0', ...envOverrides });
-  const app = createApp({ env, db, redis, log: createLogger('silent'), salt: 'test-salt-0123456789' });
+  const app = createApp({ env, db, redis, log: createLogger('silent'), clientSecret: `test-secret-${randomUUID()}` });
   await app.networksLoaded;
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
   const { port } = app.http.address() as AddressInfo;

@@ -75,7 +75,13 @@ describe('a report from POST to the live page', () => {
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toMatch(/problem\+json/);
     expect(await (await fetch(`${api.baseUrl}/healthz`)).json()).toEqual({ status: 'ok' });
-    expect(await (await fetch(`${api.baseUrl}/readyz`)).json()).toEqual({ status: 'ready', checks: { postgres: 'ok', redis: 'ok' } });
+    // Ready once the worker's detector has ticked (every 5 s by default).
+    let ready: unknown = null;
+    for (const until = Date.now() + 15_000; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 200))) {
+      ready = await (await fetch(`${api.baseUrl}/readyz`)).json();
+      if ((ready as { status?: string }).status === 'ready') break;
+    }
+    expect(ready).toMatchObject({ status: 'ready', checks: { postgres: 'ok', redis: 'ok', detector: 'ok' }, lastTickAgeSeconds: expect.any(Number) });
     expect(await (await fetch(`${api.baseUrl}/metrics`)).text()).toMatch(/outage_radar_reports_accepted_total [1-9]/);
     const doc = (await (await fetch(`${api.baseUrl}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
     expect(doc.openapi).toBe('3.1.0');

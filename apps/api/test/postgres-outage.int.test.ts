@@ -59,7 +59,7 @@ describe('while PostgreSQL is away', () => {
     const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
     const queue = new Queue('reports', { connection: redis, prefix: redisKeys(prefix).queuePrefix });
     const env = loadEnv({ LOG_LEVEL: 'silent', REDIS_PREFIX: prefix, WEB_DIST: '/nonexistent', PORT: '0', ASN_TABLE: 'off' });
-    const app: App = createApp({ env, db, redis, log: createLogger('silent'), salt: 'test-salt-0123456789' });
+    const app: App = createApp({ env, db, redis, log: createLogger('silent'), clientSecret: 'test-secret-0123456789' });
     await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
     const baseUrl = `http://127.0.0.1:${(app.http.address() as AddressInfo).port}`;
     try {

@@ -30,6 +30,8 @@ describe('API shutdown', () => {
     const prefix = `test-${randomUUID()}`;
     const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
     const queue = new Queue(reportsQueueName, { connection: redis, prefix: redisKeys(prefix).queuePrefix });
+    // No worker runs here: stand in for its detector's heartbeat, which /readyz asks for.
+    await redis.set(redisKeys(prefix).detectorHeartbeat, String(Date.now()));
     const url = new URL(databaseUrl);
     url.searchParams.set('schema', schema);
     const port = await freePort();
@@ -37,7 +39,7 @@ describe('API shutdown', () => {
     const api = spawn(process.execPath, tsEntry(join(root, 'apps/api/src/main.ts')), {
       env: {
         ...process.env, NODE_ENV: 'test', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: url.toString(),
-        REDIS_URL: redisUrl, REDIS_PREFIX: prefix, IP_HASH_SALT: 'shutdown-test-salt-0123', ASN_TABLE: 'off', REPORTS_PER_MINUTE: '100000', WEB_DIST: '/nonexistent',
+        REDIS_URL: redisUrl, REDIS_PREFIX: prefix, IP_HASH_SALT: 'shutdown-test-salt-0123', ASN_TABLE: 'off', REPORTS_PER_MINUTE: '100000', REPORTS_PER_MINUTE_PER_NETWORK: '100000', WEB_DIST: '/nonexistent',
       },
       stdio: 'ignore',
     });

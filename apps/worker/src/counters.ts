@@ -4,18 +4,25 @@ import { toBucketStart, type RedisKeys, type ReportJob } from '@outage-radar/sha
 
 /** Counters live two days: long enough for the detector's per-minute window and the 24 h views. */
 export const counterTtlSeconds = 2 * 24 * 3600;
+/**
+ * A report's "counted" marker only has to outlive a redelivery of its job after it was counted (a
+ * worker that died before acknowledging it: its lock expires within a minute). One key per report
+ * for two days would be ten million keys after one outage the size of 2021's Meta outage; an hour is plenty.
+ */
+export const countedMarkerTtlSeconds = 3600;
 
 // Counts a report once per id, however often its job is delivered: the "counted" marker and the
-// increments happen in one atomic script.
+// increments happen in one atomic script. ARGV: counters' TTL, the total's field, the marker's TTL,
+// then the scope fields.
 const countOnce = `
-local counted = redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1])
+local counted = redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[3])
 if not counted then return 0 end
 redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
 redis.call('EXPIRE', KEYS[2], ARGV[1])
-for i = 3, #ARGV do
+for i = 4, #ARGV do
   redis.call('HINCRBY', KEYS[3], ARGV[i], 1)
 end
-if #ARGV >= 3 then redis.call('EXPIRE', KEYS[3], ARGV[1]) end
+if #ARGV >= 4 then redis.call('EXPIRE', KEYS[3], ARGV[1]) end
 return 1`;
 
 /**
@@ -27,11 +34,11 @@ export async function countReports(redis: Redis, keys: RedisKeys, reports: Repor
   const pipeline = redis.pipeline();
   for (const report of reports) {
     const bucket = toBucketStart(report.reportedAt);
-    const scopes = scopesOf({ problem: report.problem, country: report.country, cell: report.cell, asn: report.asn });
+    const scopes = scopesOf({ problem: report.problem, country: report.country, cell: report.cell, asn: report.asn, filterReason: report.filtered ?? null });
     const [first, ...rest] = scopes;
     pipeline.eval(
       countOnce, 3, keys.counted(report.id), keys.totals(bucket), keys.scopes(bucket),
-      counterTtlSeconds, `${report.service}|${first}`, ...rest.map((s) => `${report.service}|${s}`),
+      counterTtlSeconds, `${report.service}|${first}`, countedMarkerTtlSeconds, ...rest.map((s) => `${report.service}|${s}`),
     );
   }
   const results = (await pipeline.exec()) ?? [];

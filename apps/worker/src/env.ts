@@ -18,6 +18,10 @@ const Env = z.object({
   MINUTE_HISTORY_DAYS: z.coerce.number().int().min(29).default(35),
   /** Seconds between detector ticks. */
   DETECTOR_TICK_SECONDS: z.coerce.number().positive().default(5),
+  /** Longest a PostgreSQL statement may take before it fails (and its job is retried). */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** A report job stays claimed this long by a worker that stopped answering (killed, frozen) before another takes it. */
+  REPORT_LOCK_SECONDS: z.coerce.number().positive().default(30),
 });
 export type Env = z.infer<typeof Env>;
 

@@ -6,7 +6,9 @@ import { startWorker } from './start-worker';
 async function main(): Promise<void> {
   const env = loadEnv();
   const log = createLogger(env.LOG_LEVEL);
-  const { db, redis } = await openStoresOrExit({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, log });
+  const { db, redis } = await openStoresOrExit({
+    databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, log, dbOptions: { statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS },
+  });
   const worker = startWorker({ env, db, redis, log });
   handleShutdown(log, 'worker', async () => {
     await worker.close();

@@ -8,10 +8,17 @@ import { createOutagePublisher } from './detector/publish-outages';
 import { createDetectorTick } from './jobs/detector-tick';
 import { createMaintenance } from './jobs/maintenance';
 import { createReportPersister } from './jobs/persist-reports';
+import { keepJobSchedulers } from './keep-job-schedulers';
 import type { Logger } from './logger';
 import { createEmitter } from './realtime';
 
 const detectorQueueName = 'detector';
+
+// BullMQ fails a job whose worker died holding it more than maxStalledCount times (default 1), so
+// two SIGKILLs or OOMs while the database hung dropped reports already answered 202. Every job in
+// hand counts each crash, so the bound is far above what a report meets in a bad day; a report that
+// itself crashes the process every time is still given up, after this many crashes.
+const reportMaxStalls = 50;
 
 export interface RunningWorker {
   /** Stops taking jobs, finishes the ones in hand (their batches are written), then returns. */
@@ -25,11 +32,17 @@ export function startWorker(deps: { env: Env; db: Db; redis: Redis; log: Logger 
   const emitter = createEmitter(redis, keys);
   const persister = createReportPersister({ db, redis, keys, emitter, log, batchSize: env.REPORT_BATCH_SIZE, batchWaitMs: env.REPORT_BATCH_WAIT_MS });
   const workerConnection = redis.duplicate();
+  const lockMs = env.REPORT_LOCK_SECONDS * 1000;
   const worker = new Worker<ReportJob>(reportsQueueName, (job) => persister.process(job), {
     connection: workerConnection,
     prefix: keys.queuePrefix,
     concurrency: env.REPORT_CONCURRENCY,
     settings: { backoffStrategy: (attemptsMade) => reportRetryDelayMs(attemptsMade) },
+    maxStalledCount: reportMaxStalls,
+    // A killed worker's jobs come back lockMs after its last renewal; look for them every few
+    // seconds rather than BullMQ's 30, which would add up to half a minute to each recovery.
+    lockDuration: lockMs,
+    stalledInterval: Math.min(lockMs, 5_000),
   });
   worker.on('failed', (job, err) => {
     // Every job fails at once while PostgreSQL is away: one warning per job and retry would bury the cause.
@@ -45,16 +58,11 @@ export function startWorker(deps: { env: Env; db: Db; redis: Redis; log: Logger 
   const detectorQueue = new Queue(detectorQueueName, { connection: redis, prefix: keys.queuePrefix });
   const publisher = createOutagePublisher({ db, redis, keys, emitter, log });
   const detectorTick = createDetectorTick({ db, redis, keys, log, publisher });
-  const scheduled = detectorQueue.upsertJobScheduler('detector-tick', { every: env.DETECTOR_TICK_SECONDS * 1000 }, {
-    name: 'detector-tick',
-    opts: { removeOnComplete: true, removeOnFail: 100 },
-  });
+  const stopScheduling = keepJobSchedulers({ queue: detectorQueue, redis, log, schedulers: [
+    { name: 'detector-tick', everyMs: env.DETECTOR_TICK_SECONDS * 1000 },
+    { name: 'maintenance', everyMs: 3_600_000 },
+  ] });
   const maintenance = createMaintenance({ db, log, reportRetentionDays: env.REPORT_RETENTION_DAYS, minuteHistoryDays: env.MINUTE_HISTORY_DAYS });
-  const scheduledMaintenance = detectorQueue.upsertJobScheduler('maintenance', { every: 3_600_000 }, {
-    name: 'maintenance',
-    opts: { removeOnComplete: true, removeOnFail: 100 },
-  });
-  scheduledMaintenance.catch((err: unknown) => log.error({ err }, 'could not schedule maintenance'));
   const detectorWorker = new Worker(detectorQueueName, async (job) => {
     if (job.name === 'maintenance') return maintenance(Date.now());
     // A tick that waited behind a slow one is stale: the next one covers it.
@@ -68,7 +76,6 @@ export function startWorker(deps: { env: Env; db: Db; redis: Redis; log: Logger 
     else log.error({ jobId: job?.id, err }, 'detector tick failed');
   });
   detectorWorker.on('error', (err) => log.error({ err }, 'detector worker error'));
-  scheduled.catch((err: unknown) => log.error({ err }, 'could not schedule the detector'));
 
   log.info({ queue: reportsQueueName, concurrency: env.REPORT_CONCURRENCY, detectorTickSeconds: env.DETECTOR_TICK_SECONDS }, 'worker started');
 
@@ -78,6 +85,7 @@ export function startWorker(deps: { env: Env; db: Db; redis: Redis; log: Logger 
       const closing = worker.close();
       await persister.drain();
       await closing;
+      stopScheduling();
       await detectorWorker.close();
       await detectorQueue.close();
       workerConnection.disconnect();

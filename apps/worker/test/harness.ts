@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
+import pino from 'pino';
 import { createDb, createTempSchema, upsertServices, type Db } from '@outage-radar/db';
 import { redisKeys, type CatalogueEntry, type RedisKeys } from '@outage-radar/shared';
 
 export { tsEntry } from '../../../scripts/test-support/ts-entry';
+import type { Logger } from '../src/logger';
 
 export const root = join(__dirname, '../../..');
 
@@ -50,4 +53,16 @@ export async function startTestStores(services: CatalogueEntry[]): Promise<TestS
       await drop();
     },
   };
+}
+
+/** A logger that keeps the lines it writes at warn and above, parsed, so a test can look for one. */
+export function recordingLogger(): { log: Logger; lines: { level: number; msg: string; [field: string]: unknown }[] } {
+  const lines: { level: number; msg: string }[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(JSON.parse(chunk.toString()) as { level: number; msg: string });
+      done();
+    },
+  });
+  return { log: pino({ level: 'warn' }, sink), lines };
 }

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { checkPostgres, createDb, MissingDatabaseError, UnmigratedDatabaseError, type Db } from '@outage-radar/db';
+import { checkPostgres, createDb, MissingDatabaseError, UnmigratedDatabaseError, type Db, type DbOptions } from '@outage-radar/db';
 import { missingDatabaseMessage, unmigratedDatabaseMessage, unreachableMessage } from '@outage-radar/shared';
 import { connectRedis, createRedis, type RedisOptions } from './redis';
 
@@ -15,12 +15,14 @@ export async function openStoresOrExit(deps: {
   redisUrl: string;
   log: { warn: (obj: object, msg: string) => void };
   redisOptions?: RedisOptions;
+  /** Pool settings for the returned client (timeouts, size); the URL is `databaseUrl`. */
+  dbOptions?: Omit<DbOptions, 'url'>;
 }): Promise<{ db: Db; redis: Redis }> {
   const redis = createRedis(deps.redisUrl, deps.redisOptions);
   await checkBoth({ ...deps, redis });
   // ioredis reconnects by itself; while Redis is away, say so once per failed attempt.
   redis.on('error', (err: Error) => deps.log.warn({ err: err.message }, 'redis connection error'));
-  return { db: createDb({ url: deps.databaseUrl }), redis };
+  return { db: createDb({ ...deps.dbOptions, url: deps.databaseUrl }), redis };
 }
 
 async function checkBoth(deps: { databaseUrl: string; redisUrl: string; redis: Redis }): Promise<void> {

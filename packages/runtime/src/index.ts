@@ -6,3 +6,5 @@ export { parseEnvOrExit } from './parse-env';
 export { lastMinutes, liveTotals } from './live-totals';
 export type { LiveTotals } from './live-totals';
 export { isStoreUnavailable } from './is-store-unavailable';
+export { toSqlError } from './to-sql-error';
+export type { SqlError } from './to-sql-error';

@@ -28,6 +28,6 @@ export type { ServerToClientEvents, ClientToServerEvents } from './realtime';
 export { rooms } from './realtime';
 export { reportsQueueName, minuteMs, toBucketStart, redisKeys } from './redis-keys';
 export type { RedisKeys } from './redis-keys';
-export type { ReportJob } from './report-job';
+export type { FilterReason, ReportJob } from './report-job';
 export { missingDatabaseMessage, redactUrl, unmigratedDatabaseMessage, unreachableMessage } from './unreachable-message';
 export { reportRetry, reportRetryDelayMs } from './report-retry';

@@ -19,14 +19,23 @@ export function redisKeys(prefix: string) {
     scopes: (bucketStart: number) => `${prefix}:scopes:${bucketStart / 1000}`,
     /** Marks a report id as counted, so a redelivered job is not counted twice. */
     counted: (reportId: string) => `${prefix}:counted:${reportId}`,
-    /** One counted report per person, service and answer kind per window. */
-    recentReporter: (slug: string, clientHash: string, kind: 'problem' | 'working') =>
-      `${prefix}:reporter:${slug}:${kind}:${clientHash}`,
+    /**
+     * One counted report per person, service and answer kind per window; `personHash` is a keyed,
+     * rotating hash of a first-party id or an address, never the address. The slug is a hash tag so
+     * that a person's keys and the service's flood counts sit in one Redis Cluster slot.
+     */
+    recentReporter: (slug: string, personHash: string, kind: 'problem' | 'working') =>
+      `${prefix}:reporter:{${slug}}:${kind}:${personHash}`,
+    /** HASH of one service, answer kind and flood window: reports per network prefix, per user agent, and counted. */
+    flood: (slug: string, kind: 'problem' | 'working', window: number) => `${prefix}:flood:{${slug}}:${kind}:${window}`,
+    /** Prefix of the rate limiters' keys; what follows it is a keyed hash of the address or network prefix. */
     rateLimit: `${prefix}:rl:`,
     /** HASH series key -> detector state (JSON); any worker may run the next tick. */
     detectorStates: `${prefix}:detector:states`,
     /** Bumped with every save of the states, so a worker knows whether its own copy is the latest. */
     detectorVersion: `${prefix}:detector:version`,
+    /** STRING ms since epoch of the last completed detector tick; the API's /readyz reads its age. */
+    detectorHeartbeat: `${prefix}:detector:heartbeat`,
     /** HASH `${slug}` -> "expected|expectedHigh" for one minute bucket, for the charts' normal band. */
     baselines: (bucketStart: number) => `${prefix}:baseline:${bucketStart / 1000}`,
     /** socket.io adapter and emitter channel prefix. */

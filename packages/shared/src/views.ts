@@ -52,6 +52,8 @@ export interface ServiceDetail extends ServiceSummary {
   problemBreakdown: ProblemShare[];
   topLocations: LocationCount[];
   workingLastHour: number;
+  /** Reports of the last 24 hours stored but not counted: too many from one network prefix or user agent. */
+  filteredLastDay: number;
   currentOutage: OutageView | null;
   related: Pick<ServiceSummary, 'slug' | 'name' | 'status'>[];
 }

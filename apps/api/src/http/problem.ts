@@ -1,7 +1,10 @@
+import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 import { DomainError, type DomainErrorCode } from '@outage-radar/shared';
 import { isStoreUnavailable } from '@outage-radar/runtime';
+import { ParamError } from './request-params';
+import { toUndecodableParamError } from './undecodable-param';
 
 export interface Problem {
   type: string;
@@ -27,7 +30,25 @@ const parserErrors: Record<string, { status: number; title: string; detail: stri
   'entity.too.large': { status: 413, title: 'Body too large', detail: 'the request body is larger than allowed' },
   'encoding.unsupported': { status: 415, title: 'Unsupported encoding', detail: 'the request body encoding is not supported' },
   'charset.unsupported': { status: 415, title: 'Unsupported charset', detail: 'the request body must be UTF-8' },
+  // raw-body: the client stopped sending, or sent fewer or more bytes than its content-length said.
+  'request.aborted': { status: 400, title: 'Incomplete body', detail: 'the request body ended before it was complete' },
+  'request.size.invalid': { status: 400, title: 'Incomplete body', detail: 'the request body does not have the length its content-length says' },
 };
+
+/**
+ * body-parser hands on zlib's own error (status 400 set, no `type`) when a gzip, deflate or br body
+ * does not decompress: zlib codes start `Z_`, brotli's `ERR__`.
+ */
+function isDecompressionError(err: unknown): boolean {
+  const { status, code, errno } = (err ?? {}) as { status?: unknown; code?: unknown; errno?: unknown };
+  return status === 400 && typeof errno === 'number' && typeof code === 'string' && /^(Z_|ERR__)/.test(code);
+}
+
+/** A client error from middleware (http-errors, `expose` set) that no rule above knows: its own status, our words. */
+function clientErrorStatus(err: unknown): number | null {
+  const { status, expose } = (err ?? {}) as { status?: unknown; expose?: unknown };
+  return expose === true && typeof status === 'number' && status >= 400 && status < 500 ? status : null;
+}
 
 interface ParserError {
   type: string;
@@ -68,15 +89,27 @@ export class HttpProblem extends Error {
 
 const slugOf = (title: string) => `/problems/${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 
-export function toProblem(err: unknown, instance: string): Problem {
+/** Whether a parsed request body has (the top of) `field`: `service`, or `location` for `location.lat`. */
+function hasBodyField(body: unknown, field: string): boolean {
+  return typeof body === 'object' && body !== null && Object.hasOwn(body, field.split('.')[0] ?? field);
+}
+
+/**
+ * `body` is the parsed request body: a domain error names its field (`service`) only when the body
+ * has it. GET /api/services/:slug throws the same ServiceNotFoundError, but the slug came in the path.
+ */
+export function toProblem(err: unknown, instance: string, body?: unknown): Problem {
   if (err instanceof ZodError) {
     const errors = err.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
     const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
     return { type: '/problems/invalid-request', title: 'Invalid request', status: 400, detail, instance, errors };
   }
+  if (err instanceof ParamError) {
+    return { type: '/problems/invalid-request', title: 'Invalid request', status: 400, detail: err.message, instance, errors: err.errors };
+  }
   if (err instanceof DomainError) {
     const { status, title } = byCode[err.code];
-    const errors = err.field ? [{ field: err.field, message: err.message }] : undefined;
+    const errors = err.field && hasBodyField(body, err.field) ? [{ field: err.field, message: err.message }] : undefined;
     return { type: `/problems/${err.code.replaceAll('_', '-')}`, title, status, detail: err.message, instance, ...(errors ? { errors } : {}) };
   }
   if (err instanceof HttpProblem) {
@@ -87,8 +120,16 @@ export function toProblem(err: unknown, instance: string): Problem {
     const p = parserErrors[parserType];
     return { type: slugOf(p.title), title: p.title, status: p.status, detail: toParserDetail(err as ParserError, p.detail), instance };
   }
+  if (isDecompressionError(err)) {
+    return { type: '/problems/undecodable-body', title: 'Undecodable body', status: 400, detail: 'the request body is not valid data of its content-encoding', instance };
+  }
   if (isStoreUnavailable(err)) {
     return { type: '/problems/unavailable', title: 'Temporarily unavailable', status: 503, detail: 'the service cannot store or read reports right now; nothing was recorded, try again in a minute', instance };
+  }
+  const clientStatus = clientErrorStatus(err);
+  if (clientStatus !== null) {
+    const title = STATUS_CODES[clientStatus] ?? 'Bad request';
+    return { type: slugOf(title), title, status: clientStatus, detail: 'the request cannot be served as sent', instance };
   }
   return { type: '/problems/internal', title: 'Internal error', status: 500, detail: 'something went wrong on our side', instance };
 }
@@ -103,7 +144,7 @@ export function sendProblem(res: Response, problem: Problem): void {
 }
 
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
-  const problem = toProblem(err, req.originalUrl);
+  const problem = toProblem(toUndecodableParamError(err, req) ?? err, req.originalUrl, req.body);
   // A store that is away is reported by /readyz and the connection's own warnings; one line per request would drown them.
   if (problem.status === 503) req.log.debug({ err: (err as Error).message }, 'store unavailable');
   else if (problem.status >= 500) req.log.error({ err }, 'request failed');

@@ -13,7 +13,8 @@ export function createReportQueue(connection: Redis, keys: RedisKeys): ReportQue
       attempts: reportRetry.attempts,
       backoff: { type: reportRetry.backoffType },
       removeOnComplete: { age: 3600, count: 50_000 },
-      removeOnFail: { age: 7 * 24 * 3600 },
+      // A report given up on waits for an operator to replay it (/api/admin/failed-reports) for a month.
+      removeOnFail: { age: 30 * 24 * 3600 },
     },
   });
 }

@@ -122,7 +122,7 @@ export function createServiceViews(deps: ReadDeps) {
       const dayAgo = new Date(at - 24 * hourMs);
       const [totals, binned, problems, places, outages, all, open, baselines] = await Promise.all([
         liveTotals(deps.redis, deps.keys, at),
-        binnedCounts(deps.db, { serviceSlug: slug, from, to: new Date(at + 60_000), bucketMinutes: detailBucketMinutes, scopes: ['all', 'working'] }),
+        binnedCounts(deps.db, { serviceSlug: slug, from, to: new Date(at + 60_000), bucketMinutes: detailBucketMinutes, scopes: ['all', 'working', 'filtered'] }),
         scopeTotals(deps.db, { serviceSlug: slug, from: dayAgo, to: new Date(at + 60_000), prefix: 'p:' }),
         topPlaces(deps.db, { serviceSlug: slug, since: dayAgo, limit: 10 }),
         listServiceOutages(deps.db, slug, dayAgo),
@@ -138,11 +138,13 @@ export function createServiceViews(deps: ReadDeps) {
           duringOutage: outages.some((o) => o.startedAt.getTime() < start + bucketMs && (o.resolvedAt?.getTime() ?? Infinity) > start && o.phase !== 'suspected'),
         };
       });
+      let filteredLastDay = 0;
       for (const row of binned) {
         const bucket = buckets[Math.round((row.bucketStart.getTime() - from.getTime()) / bucketMs)];
         if (!bucket) continue;
         if (row.scope === 'all') bucket.count += row.count;
-        else bucket.working += row.count;
+        else if (row.scope === 'working') bucket.working += row.count;
+        else filteredLastDay += row.count;
       }
       for (const bucket of buckets) Object.assign(bucket, bandOf(baselines, Date.parse(bucket.bucketStart), detailBucketMinutes));
       const problemTotal = problems.reduce((s, p) => s + p.count, 0);
@@ -158,6 +160,7 @@ export function createServiceViews(deps: ReadDeps) {
         })),
         topLocations: places.map((p) => ({ name: p.city ?? p.country ?? '?', country: p.country, count: p.count })),
         workingLastHour: live.working,
+        filteredLastDay,
         currentOutage: current ? outageView(current, service.name, live.problems) : null,
         related: all.filter((s) => s.owner === service.owner && s.slug !== slug).map((s) => ({ slug: s.slug, name: s.name, status: statusOfPhase(worst.get(s.slug)?.phase) })),
       };

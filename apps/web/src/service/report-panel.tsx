@@ -86,6 +86,12 @@ export function ReportPanel({ detail, name }: { detail: ServiceDetail; name: str
             {t('report.tallyProblems', { count: detail.reportsLastHour, formatted: format.number(detail.reportsLastHour) })}
           </span>
           <span>{t('report.tallyWorking', { count: detail.workingLastHour, formatted: format.number(detail.workingLastHour) })}</span>
+          {/* Said openly, so that a flood we discounted is not mistaken for a quiet service. */}
+          {detail.filteredLastDay > 0 && (
+            <span className="report-panel__filtered">
+              {t('report.tallyFiltered', { count: detail.filteredLastDay, formatted: format.number(detail.filteredLastDay) })}
+            </span>
+          )}
         </p>
       </div>
 

@@ -64,6 +64,8 @@ export function createDetectorTick(deps: DetectorTickDeps) {
     await store.save(before, result.states);
     await writeBaselines(deps.redis, deps.keys, result.readings, at);
     await deps.publisher.publish(result.transitions, bySlug, at);
+    // Read by the API's /readyz: a detector that stopped ticking leaves no other trace.
+    await deps.redis.set(deps.keys.detectorHeartbeat, String(at));
     if (result.transitions.length > 0 || toWarm.length > 0) {
       deps.log.info({ series: observations.length, warmed: toWarm.length, transitions: result.transitions.length }, 'detector tick');
     }

@@ -2,6 +2,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { insertReports, type Db, type NewReport } from '@outage-radar/db';
+import { toSqlError } from '@outage-radar/runtime';
 import { minuteMs, rooms, toBucketStart, type RedisKeys, type ReportJob } from '@outage-radar/shared';
 import { createBatcher } from '../batcher';
 import { countReports } from '../counters';
@@ -14,19 +15,30 @@ const ReportJobShape = z.object({
   cell: z.string().nullable(), lat: z.number().nullable(), lon: z.number().nullable(), country: z.string().length(2).nullable(),
   city: z.string().nullable(), asn: z.number().int().nullable(), placeSource: z.enum(['browser', 'ip', 'none']),
   comment: z.string().max(2000).nullable(), clientHash: z.string().nullable(),
+  filtered: z.enum(['prefix-flood', 'agent-flood']).nullable().optional(),
 });
 
 export function toNewReport(job: ReportJob): NewReport {
   return {
     id: job.id, serviceSlug: job.service, problem: job.problem, cell: job.cell, country: job.country, city: job.city,
-    asn: job.asn, placeSource: job.placeSource, comment: job.comment, clientHash: job.clientHash, reportedAt: new Date(job.reportedAt),
+    asn: job.asn, placeSource: job.placeSource, comment: job.comment, clientHash: job.clientHash, filterReason: job.filtered ?? null, reportedAt: new Date(job.reportedAt),
   };
 }
 
-/** Postgres refused the row itself (e.g. a service that no longer exists): retrying won't help. */
+/**
+ * PostgreSQL refused the row itself: a data exception (SQLSTATE class 22, e.g. a NUL in a text
+ * column) or a broken constraint (class 23, e.g. a service that no longer exists). Retrying won't
+ * help. Anything else (a lost connection, a timeout, a deadlock) may pass.
+ */
 function isPermanent(err: unknown): boolean {
-  const code = (err as { code?: string }).code;
-  return code === 'P2003' || code === 'P2000' || code === 'P2007' || /foreign key|violates/i.test(String((err as Error).message));
+  const sqlState = toSqlError(err)?.sqlState;
+  return sqlState !== undefined && (sqlState.startsWith('22') || sqlState.startsWith('23'));
+}
+
+/** The failed job's reason: PostgreSQL's code and message, never the row's values. */
+function toRefusal(err: unknown): UnrecoverableError {
+  const refused = toSqlError(err);
+  return new UnrecoverableError(`refused by the database: ${refused?.sqlState ?? 'unknown'} ${refused?.message ?? ''}`.trim());
 }
 
 export interface PersistDeps {
@@ -60,7 +72,8 @@ export function createReportPersister(deps: PersistDeps) {
   async function announce(reports: ReportJob[]): Promise<void> {
     const counted = await countReports(deps.redis, deps.keys, reports);
     if (counted.length === 0) return;
-    for (const report of counted) {
+    // A discounted report is stored and counted apart; the map shows only what counts.
+    for (const report of counted.filter((r) => !r.filtered)) {
       const view = toCountedReport(report);
       deps.emitter.to(rooms.map).emit('report:counted', view);
       deps.emitter.to(rooms.service(report.service)).emit('report:counted', view);
@@ -86,7 +99,7 @@ export function createReportPersister(deps: PersistDeps) {
       try {
         await batcher.add(parsed.data);
       } catch (err) {
-        if (isPermanent(err)) throw new UnrecoverableError((err as Error).message.split('\n')[0] ?? 'rejected by the database');
+        if (isPermanent(err)) throw toRefusal(err);
         throw err;
       }
     },

@@ -13,6 +13,7 @@ export interface NewReport {
   placeSource: 'browser' | 'ip' | 'none';
   comment: string | null;
   clientHash: string | null;
+  filterReason: string | null;
   reportedAt: Date;
 }
 
