@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { checkPostgres, createDb, MissingDatabaseError, UnmigratedDatabaseError, type Db, type DbOptions } from '@outage-radar/db';
 import { missingDatabaseMessage, unmigratedDatabaseMessage, unreachableMessage } from '@outage-radar/shared';
 import { connectRedis, createRedis, type RedisOptions } from './redis';
+import { warnIfRedisForgets } from './warn-if-redis-forgets';
 
 const startupTimeoutMs = 4000;
 
@@ -22,6 +23,7 @@ export async function openStoresOrExit(deps: {
   await checkBoth({ ...deps, redis });
   // ioredis reconnects by itself; while Redis is away, say so once per failed attempt.
   redis.on('error', (err: Error) => deps.log.warn({ err: err.message }, 'redis connection error'));
+  await warnIfRedisForgets(redis, deps.log);
   return { db: createDb({ ...deps.dbOptions, url: deps.databaseUrl }), redis };
 }
 

@@ -1,6 +1,7 @@
 export { createRedis, connectRedis } from './redis';
 export type { RedisOptions } from './redis';
 export { openStoresOrExit } from './connect-or-exit';
+export { warnIfRedisForgets } from './warn-if-redis-forgets';
 export { handleShutdown } from './handle-shutdown';
 export { parseEnvOrExit } from './parse-env';
 export { lastMinutes, liveTotals } from './live-totals';
