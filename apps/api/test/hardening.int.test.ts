@@ -47,6 +47,7 @@ describe('secure by default', () => {
     expect(overHttp.headers['content-security-policy']).toMatch(/script-src 'self'/);
     expect(overHttp.headers['content-security-policy']).not.toMatch(/upgrade-insecure-requests/);
     expect(overHttp.headers['strict-transport-security']).toBeUndefined();
+    expect(overHttp.headers['cross-origin-opener-policy']).toBeUndefined();
     // Behind a proxy on this machine that says the request came over HTTPS.
     const proxied = await get(plain.baseUrl, '/healthz', { 'x-forwarded-proto': 'https' });
     expect(proxied.headers['content-security-policy']).toMatch(/upgrade-insecure-requests/);

@@ -18,6 +18,9 @@ export function securityHeaders(options: { tileOrigin: string | null; publicUrl:
     },
     // HSTS on plain HTTP is ignored by browsers, and a wrong one locks a host name out of HTTP for a year.
     strictTransportSecurity: upgrade,
+    // Browsers ignore Cross-Origin-Opener-Policy on an origin that isn't HTTPS or localhost, and
+    // say so as an error in the console of every page.
+    crossOriginOpenerPolicy: upgrade,
     crossOriginEmbedderPolicy: false,
   });
   const overHttps = policy(true);
