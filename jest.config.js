@@ -14,7 +14,9 @@ const common = {
 const config = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,packages,prisma,scripts}/**/*.test.ts'], testPathIgnorePatterns: [...common.testPathIgnorePatterns, '\\.int\\.test\\.ts$'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,packages,prisma,scripts}/**/*.int.test.ts'] },
+    // Integration files start real servers and schemas, often while the other files load both cores:
+    // a set-up that takes longer than Jest's 5 s is a slow machine, not a failure.
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,packages,prisma,scripts}/**/*.int.test.ts'], testTimeout: 30_000 },
   ],
 };
 module.exports = config;

@@ -62,7 +62,9 @@ stage('lint of scripts and seed', process.execPath, ['node_modules/eslint/bin/es
 stage('typecheck of scripts', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'scripts', '--noEmit']);
 stage('typecheck of the seed', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'prisma', '--noEmit']);
 stage('typecheck', turbo[0], [turbo[1], 'run', 'typecheck', '--output-logs=errors-only']);
-stage('unit and integration tests', process.execPath, ['node_modules/jest/bin/jest.js', '--ci', '--json', `--outputFile=${jestResults}`]);
+// --forceExit: a test whose set-up failed can leave a server open, and the suite must still end
+// (its failure is reported either way).
+stage('unit and integration tests', process.execPath, ['node_modules/jest/bin/jest.js', '--ci', '--forceExit', '--json', `--outputFile=${jestResults}`]);
 stage('build', turbo[0], [turbo[1], 'run', 'build', '--output-logs=errors-only']);
 stage('browser tests', 'npm', ['run', 'test:e2e', '-w', '@outage-radar/web'], { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_FILE: browserResults });
 console.log(`\n${stages.join('; ')}`);
