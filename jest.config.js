@@ -12,11 +12,13 @@ const common = {
 };
 
 const config = {
+  // Integration files start real servers and schemas (the API loads a 400,000-row network table)
+  // while the other files load both cores: a set-up slower than Jest's 5 s is a busy machine, not a
+  // failure. Jest reads this from the top level only, not per project.
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,packages,prisma,scripts}/**/*.test.ts'], testPathIgnorePatterns: [...common.testPathIgnorePatterns, '\\.int\\.test\\.ts$'] },
-    // Integration files start real servers and schemas, often while the other files load both cores:
-    // a set-up that takes longer than Jest's 5 s is a slow machine, not a failure.
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,packages,prisma,scripts}/**/*.int.test.ts'], testTimeout: 30_000 },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,packages,prisma,scripts}/**/*.int.test.ts'] },
   ],
 };
 module.exports = config;
