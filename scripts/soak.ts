@@ -22,6 +22,13 @@ const rssMb = (pid: number) => {
   return Math.round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024);
 };
 
+/** The API's own figure for its JavaScript heap in use (RSS alone also counts what V8 has not given back yet). */
+async function apiHeapMb(baseUrl: string): Promise<number> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith('outage_radar_api_nodejs_heap_size_used_bytes'));
+  return Math.round(Number(line?.split(' ')[1] ?? 0) / 1048576);
+}
+
 async function countKeys(redis: Redis, prefix: string): Promise<number> {
   let cursor = '0';
   let total = 0;
@@ -64,9 +71,9 @@ async function main(): Promise<void> {
   const spikeTo = spikeFrom + Math.min(30, seconds * 0.2);
   try {
     const sampler = setInterval(() => {
-      void Promise.all([countKeys(redis, stack.redisPrefix), queue.getJobCounts('waiting', 'active', 'delayed', 'failed')]).then(([redisKeyCount, counts]) => {
+      void Promise.all([countKeys(redis, stack.redisPrefix), queue.getJobCounts('waiting', 'active', 'delayed', 'failed'), apiHeapMb(stack.baseUrl)]).then(([redisKeyCount, counts, heapMb]) => {
         samples.push({
-          t: Math.round((Date.now() - started) / 1000), 'api MB': rssMb(stack.pids[0]!), 'worker MB': rssMb(stack.pids[1]!),
+          t: Math.round((Date.now() - started) / 1000), 'api MB': rssMb(stack.pids[0]!), 'api heap used MB': heapMb, 'worker MB': rssMb(stack.pids[1]!),
           'redis keys': redisKeyCount, 'queue depth': (counts.waiting ?? 0) + (counts.active ?? 0) + (counts.delayed ?? 0), failed: counts.failed ?? 0,
         });
       });
