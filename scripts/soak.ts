@@ -112,6 +112,8 @@ async function main(): Promise<void> {
       'failed jobs': failed,
       'queue drained after the load (s)': ((Date.now() - drainStarted) / 1000).toFixed(1),
       'redis keys at the end': await countKeys(redis, stack.redisPrefix),
+      // Every country and network a service hears from becomes a detector series the worker keeps.
+      'detector series': await redis.hlen(keys.detectorStates),
     });
   } finally {
     await queue.close();
