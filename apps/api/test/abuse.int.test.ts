@@ -1,7 +1,5 @@
 import { Writable } from 'node:stream';
-import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { reportsQueueName, type ReportJob } from '@outage-radar/shared';
 import { createApp, type App } from '../src/app';
 import { loadEnv } from '../src/env';
 import { createLogger } from '../src/logger';
@@ -17,7 +15,6 @@ const reporterCookieOf = (res: Response) => /or_reporter=([^;]+)/.exec(res.heade
 
 describe('abuse rules at intake', () => {
   let api: TestApi;
-  let queue: Queue<ReportJob>;
   const logLines: string[] = [];
   let loggedApp: App;
   let loggedUrl: string;
@@ -25,7 +22,6 @@ describe('abuse rules at intake', () => {
 
   beforeAll(async () => {
     api = await startTestApi([service, other, botTarget, popular]);
-    queue = new Queue<ReportJob>(reportsQueueName, { connection: api.redis, prefix: api.keys.queuePrefix });
     // A second API on the same stores, logging at debug into memory, to read what it writes.
     loggedRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
     const sink = new Writable({ write(chunk: Buffer, _enc, done) { logLines.push(chunk.toString()); done(); } });
@@ -38,11 +34,10 @@ describe('abuse rules at intake', () => {
   afterAll(async () => {
     await loggedApp.close();
     loggedRedis.disconnect();
-    await queue.close();
     await api.stop();
   });
 
-  const jobsOf = async (slug: string) => (await queue.getJobs(['waiting', 'active', 'delayed', 'completed', 'failed'])).filter((j) => j.data.service === slug);
+  const jobsOf = async (slug: string) => (await api.queue.getJobs(['waiting', 'active', 'delayed', 'completed', 'failed'])).filter((j) => j.data.service === slug);
 
   it('refuses a comment PostgreSQL could not store, naming the field, and queues nothing', async () => {
     const before = (await jobsOf(service.slug)).length;
@@ -123,7 +118,7 @@ describe('abuse rules at intake', () => {
     const keys = await api.redis.keys(`${api.prefix}:*`);
     expect(keys.length).toBeGreaterThan(0);
     expect(keys.filter((k) => k.includes('203.0.113') || k.includes('192.0.2') || k.includes('2001:db8'))).toEqual([]);
-    const jobs = await queue.getJobs(['waiting', 'active', 'delayed', 'completed', 'failed']);
+    const jobs = await api.queue.getJobs(['waiting', 'active', 'delayed', 'completed', 'failed']);
     expect(jobs.filter((j) => JSON.stringify(j.data).includes('203.0.113'))).toEqual([]);
     expect(logLines.length).toBeGreaterThan(0);
     expect(logLines.filter((l) => l.includes('203.0.113') || l.includes('or_reporter'))).toEqual([]);

@@ -1,6 +1,4 @@
-import { Queue } from 'bullmq';
 import fc from 'fast-check';
-import { reportsQueueName, type ReportJob } from '@outage-radar/shared';
 import { judge } from './fuzz-judge';
 import { fuzzRequestArb, routesOf, type FuzzRequest, type RouteSpec } from './fuzz-requests';
 import { startTestApi, testService, type TestApi } from './harness';
@@ -45,14 +43,11 @@ interface Seen {
 
 describe('the API under arbitrary input', () => {
   let api: TestApi;
-  let queue: Queue<ReportJob>;
 
   beforeAll(async () => {
     api = await startTestApi(services, { ADMIN_TOKEN: adminToken });
-    queue = new Queue<ReportJob>(reportsQueueName, { connection: api.redis, prefix: api.keys.queuePrefix });
   });
   afterAll(async () => {
-    await queue.close();
     await api.stop();
   });
 
@@ -75,7 +70,7 @@ describe('the API under arbitrary input', () => {
     }));
 
     // No worker runs here: every accepted report is still in the queue, and nothing may be counted.
-    const jobs = await queue.getJobs(['waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed', 'waiting-children'], 0, -1);
+    const jobs = await api.queue.getJobs(['waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed', 'waiting-children'], 0, -1);
     const queuedIds = new Set(jobs.map((j) => j.id));
     const countedWithout202 = [...queuedIds].filter((id) => !id || !seen.accepted.has(id)).length
       + Math.max(0, (await countedReports(api)) - seen.accepted.size);

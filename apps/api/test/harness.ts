@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createDb, createTempSchema, upsertServices, type Db } from '@outage-radar/db';
-import { redisKeys, type CatalogueEntry } from '@outage-radar/shared';
+import { redisKeys, reportsQueueName, type CatalogueEntry, type ReportJob } from '@outage-radar/shared';
 export { tsEntry } from '../../../scripts/test-support/ts-entry';
 import { createApp, type App } from '../src/app';
 import { loadEnv } from '../src/env';
@@ -33,6 +34,8 @@ export interface TestApi {
   prefix: string;
   schema: string;
   keys: ReturnType<typeof redisKeys>;
+  /** The reports queue as the API fills it, to look at what was queued. */
+  queue: Queue<ReportJob>;
   stop: () => Promise<void>;
 }
 
@@ -48,9 +51,12 @@ export async function startTestApi(services: CatalogueEntry[], envOverrides: Rec
   await app.networksLoaded;
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
   const { port } = app.http.address() as AddressInfo;
+  const keys = redisKeys(prefix);
+  const queue = new Queue<ReportJob>(reportsQueueName, { connection: redis, prefix: keys.queuePrefix });
   return {
-    baseUrl: `http://127.0.0.1:${port}`, app, db, redis, prefix, schema, keys: redisKeys(prefix),
+    baseUrl: `http://127.0.0.1:${port}`, app, db, redis, prefix, schema, keys, queue,
     async stop() {
+      await queue.close();
       await app.close();
       await db.$disconnect();
       const stale = await redis.keys(`${prefix}:*`);

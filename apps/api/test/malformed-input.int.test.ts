@@ -1,6 +1,4 @@
 import zlib, { gzipSync } from 'node:zlib';
-import { Queue } from 'bullmq';
-import { reportsQueueName, type ReportJob } from '@outage-radar/shared';
 import { startTestApi, testService, type TestApi } from './harness';
 
 const service = testService();
@@ -20,18 +18,15 @@ async function problemOf(res: Response): Promise<ProblemBody> {
 
 describe('malformed input', () => {
   let api: TestApi;
-  let queue: Queue<ReportJob>;
 
   beforeAll(async () => {
     api = await startTestApi([service]);
-    queue = new Queue<ReportJob>(reportsQueueName, { connection: api.redis, prefix: api.keys.queuePrefix });
   });
   afterAll(async () => {
-    await queue.close();
     await api.stop();
   });
 
-  const queued = async () => queue.getJobCounts('waiting', 'active', 'completed', 'failed', 'delayed');
+  const queued = async () => api.queue.getJobCounts('waiting', 'active', 'completed', 'failed', 'delayed');
 
   describe('a path that is not valid percent-encoding', () => {
     it.each([

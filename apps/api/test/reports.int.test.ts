@@ -1,5 +1,4 @@
-import { Queue } from 'bullmq';
-import { reportRetry, reportsQueueName, type ReportJob } from '@outage-radar/shared';
+import { reportRetry } from '@outage-radar/shared';
 import { postReport, startTestApi, testService, type TestApi } from './harness';
 
 const service = testService();
@@ -7,24 +6,21 @@ const jioIp = '49.36.128.1'; // New Delhi in the bundled GeoIP data
 
 describe('POST /api/reports', () => {
   let api: TestApi;
-  let queue: Queue<ReportJob>;
 
   beforeAll(async () => {
     api = await startTestApi([service]);
-    queue = new Queue<ReportJob>(reportsQueueName, { connection: api.redis, prefix: api.keys.queuePrefix });
   });
   afterAll(async () => {
-    await queue.close();
     await api.stop();
   });
 
-  const queued = async () => queue.getJobCounts('waiting', 'active', 'completed', 'failed', 'delayed');
+  const queued = async () => api.queue.getJobCounts('waiting', 'active', 'completed', 'failed', 'delayed');
 
   it('answers 202 with the id of a job already in the queue, placed by GeoIP, without the address', async () => {
     const res = await postReport(api.baseUrl, { service: service.slug, problem: 'login', comment: 'cannot sign in' }, { 'x-forwarded-for': jioIp });
     expect(res.status).toBe(202);
     const { id } = (await res.json()) as { id: string };
-    const job = await queue.getJob(id);
+    const job = await api.queue.getJob(id);
     expect(job?.data).toMatchObject({
       id, service: service.slug, problem: 'login', country: 'IN', city: 'New Delhi', placeSource: 'ip', comment: 'cannot sign in', asn: 55836,
       cell: expect.stringMatching(/^85[0-9a-f]{13}$/),
@@ -37,7 +33,7 @@ describe('POST /api/reports', () => {
   it('prefers the position the browser shared, coarsened to a city-sized cell', async () => {
     const res = await postReport(api.baseUrl, { service: service.slug, problem: 'messages', location: { lat: 23.8103, lon: 90.4125 } }, { 'x-forwarded-for': '103.4.145.1' });
     expect(res.status).toBe(202);
-    const job = await queue.getJob(((await res.json()) as { id: string }).id);
+    const job = await api.queue.getJob(((await res.json()) as { id: string }).id);
     expect(job?.data).toMatchObject({ country: 'BD', placeSource: 'browser', city: 'Dhaka' });
     expect(job?.data.lat).not.toBe(23.8103);
     expect(Math.abs((job?.data.lat ?? 0) - 23.81)).toBeLessThan(0.2);
