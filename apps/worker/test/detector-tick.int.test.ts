@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { listOpenIncidents, listOpenOutages } from '@outage-radar/db';
 import { minuteMs, toBucketStart } from '@outage-radar/shared';
 import { createOutagePublisher } from '../src/detector/publish-outages';
-import { createDetectorTick } from '../src/jobs/detector-tick';
+import { createDetectorTick, minReportsToStartRegion } from '../src/jobs/detector-tick';
 import { createLogger } from '../src/logger';
 import { createEmitter } from '../src/realtime';
 import { startTestStores, testService, type TestStores } from './harness';
@@ -12,6 +12,7 @@ const photos = testService('photos', { owner });
 const chat = testService('chat', { owner });
 const rival = testService('rival');
 const carrier = testService('carrier');
+const sparse = testService('sparse');
 
 describe('the detector tick', () => {
   let stores: TestStores;
@@ -71,5 +72,26 @@ describe('the detector tick', () => {
 
     // The chart's normal band for this minute is there for the API to read.
     expect(await redis.hget(keys.baselines(bucket), photos.slug)).toMatch(/^[0-9.]+\|[0-9.]+$/);
+  });
+});
+
+describe('the detector tick, for countries and networks it has not seen', () => {
+  let stores: TestStores;
+  const now = toBucketStart(Date.now()) + 30_000;
+  beforeAll(async () => { stores = await startTestStores([sparse]); });
+  afterAll(async () => stores.stop());
+
+  it('starts a series for a country or network only once it has a few reports', async () => {
+    const { db, redis, keys } = stores;
+    const log = createLogger('silent');
+    const tick = createDetectorTick({ db, redis, keys, log, publisher: createOutagePublisher({ db, redis, keys, emitter: createEmitter(redis, keys), log }) });
+    const bucket = toBucketStart(now);
+    // One report from Nepal, three from one network: only the network is worth a series yet.
+    await redis.hset(keys.totals(bucket), `${sparse.slug}|all`, '4');
+    await redis.hset(keys.scopes(bucket), `${sparse.slug}|cc:NP`, '1', `${sparse.slug}|asn:17501`, String(minReportsToStartRegion));
+    await tick(bucket + 10_000);
+    const series = await redis.hkeys(keys.detectorStates);
+    expect(series).toContain(`${sparse.slug}/network/AS17501`);
+    expect(series).not.toContain(`${sparse.slug}/country/NP`);
   });
 });
