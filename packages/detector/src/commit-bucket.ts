@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from './config';
 import { cusumIncrement, cusumStep } from './cusum-step';
 import { breakHour, windowDispersion } from './dispersion';
+import { trackExcursion } from './envelope';
 import { isExcluded } from './exclusion';
 import { expectedCount } from './expected-count';
 import { learnBucket } from './learn-bucket';
@@ -34,9 +35,11 @@ export function commitBucket(s: SeriesState, index: number, count: number | null
   if (count !== null) {
     // Against the guess of a baseline a new series starts with, the CUSUM would only pile up noise.
     if (s.learned >= c.warmupBuckets) {
+      const before = s.cusum;
       const step = cusumStep(s.cusum, s.cusumStart, cusumIncrement(count, expected, dispersion, 1, c), index);
       s.cusum = step.cusum;
       s.cusumStart = step.start;
+      trackExcursion(s, index, before, c);
     }
     s.reports += count;
     if (s.outage) countIntoOutage(s.outage, index, count, expected, dispersion, problems, s.bucketMs, c);

@@ -16,6 +16,11 @@ export interface DetectorConfig {
   /** Memory of the level (trend) factor, and the fewest reports it averages over. */
   levelMemoryMs: number;
   levelMemoryReports: number;
+  /**
+   * Memory of the slow level: an outage must also be openRatio above it, so that a return to normal
+   * after a dip (a holiday, a quiet weekend, a partial intake gap) is not an outage.
+   */
+  levelSlowMs: number;
   /** Memory of the time-of-day profile, longer for quiet series so each slot averages dayMemoryReports. */
   dayMemoryDays: number;
   dayMemoryReports: number;
@@ -34,8 +39,16 @@ export interface DetectorConfig {
   /** CUSUM: the excess it is tuned to find (ratio to the baseline, and at least this many extra reports per minute). */
   cusumRatio: number;
   cusumMinExcessPerMinute: number;
-  /** Score = -log10(p) / scoreDecades, capped at 1: 0.3 is p = 1e-3 with the default 10. */
-  scoreDecades: number;
+  /**
+   * An outage opens only once its CUSUM is above the envelopeRank-th largest excursion of the last
+   * envelopeMs: a series whose surges are often large (news, bots, a viral service) must surge more
+   * than it usually does. At most about envelopeRank surges per envelopeMs can open on a series
+   * that never breaks, whatever its tails look like.
+   */
+  envelopeRank: number;
+  envelopeMs: number;
+  /** The share of that excursion an outage's CUSUM must reach (1 = all of it). */
+  envelopeShare: number;
   /** Phase thresholds on the score. */
   suspectAt: number;
   openAt: number;
@@ -53,8 +66,14 @@ export interface DetectorConfig {
   holdP: number;
   /** An open outage holds while any window up to this long is in excess. */
   holdMs: number;
-  /** Smallest ratio to the baseline that counts as an excess when sustaining or holding an outage. */
+  /** Smallest ratio to the baseline that counts as an excess when holding an outage. */
   excessRatio: number;
+  /**
+   * Effect size an outage must have to open: this multiple of the baseline since the excess began
+   * (and since a burst would have ended), besides minExcessReports. Tiny wobbles of huge services
+   * are significant and still not outages.
+   */
+  openRatio: number;
   /** Suspected falls back to normal after this long without a high score. */
   quietMs: number;
   /** Recovering resolves after this long without excess; resolved returns to normal after cooldownMs. */
@@ -73,6 +92,7 @@ export const defaultConfig: DetectorConfig = {
   learnLagMs: 30 * minuteMs,
   levelMemoryMs: 6 * 60 * minuteMs,
   levelMemoryReports: 400,
+  levelSlowMs: 3 * 24 * 60 * minuteMs,
   dayMemoryDays: 7,
   dayMemoryReports: 60,
   weekMemoryWeeks: 4,
@@ -84,21 +104,25 @@ export const defaultConfig: DetectorConfig = {
   minDispersion: 0.004,
   cusumRatio: 3,
   cusumMinExcessPerMinute: 0.5,
-  scoreDecades: 10,
-  suspectAt: 0.3,
-  openAt: 0.5,
+  envelopeRank: 3,
+  envelopeShare: 1,
+  envelopeMs: 28 * 24 * 60 * minuteMs,
+  // score = (1 - p)^6 over the six tests: 0.999 is p ≈ 1.7e-4 for the strongest, 0.99999 is p ≈ 1.7e-6.
+  suspectAt: 0.999,
+  openAt: 0.99999,
   warmupMs: 120 * minuteMs,
   floodOnlyMs: 24 * 60 * minuteMs,
   minExcessReports: 5,
   burstRatio: 5,
-  burstMs: 4 * minuteMs,
+  burstMs: 10 * minuteMs,
   floodP: 1e-3,
   sustainP: 1e-3,
   holdP: 1e-3,
   holdMs: 15 * minuteMs,
   excessRatio: 1.5,
+  openRatio: 2,
   quietMs: 3 * minuteMs,
-  resolveAfterMs: 10 * minuteMs,
+  resolveAfterMs: 3 * minuteMs,
   cooldownMs: 30 * minuteMs,
   maxExcludeMs: 24 * 60 * minuteMs,
   minReportsPerMinute: 0.001,
@@ -115,10 +139,13 @@ export interface ResolvedConfig extends DetectorConfig {
   bucketsPerDay: number;
   bucketsPerWeek: number;
   burstBuckets: number;
+  /** The most one burst can raise one bucket: burstRatio, diluted in buckets longer than a burst. */
+  floodRatio: number;
   warmupBuckets: number;
   floodOnlyBuckets: number;
   holdBuckets: number;
   maxExcludeBuckets: number;
+  envelopeBuckets: number;
   logFloodP: number;
   logSustainP: number;
   logHoldP: number;
@@ -144,11 +171,14 @@ export function resolveConfig(overrides: Partial<DetectorConfig> = {}): Resolved
     slotBuckets: Math.max(1, dayMs / slotsPerDay / c.bucketMs),
     bucketsPerDay: Math.max(1, dayMs / c.bucketMs),
     bucketsPerWeek: Math.max(1, (7 * dayMs) / c.bucketMs),
-    burstBuckets: buckets(c.burstMs),
+    // A burst straddles one more coarse bucket than its length fills.
+    burstBuckets: c.bucketMs < c.burstMs && c.bucketMs > minuteMs ? Math.ceil(c.burstMs / c.bucketMs) + 1 : buckets(c.burstMs),
+    floodRatio: Math.max(c.openRatio, 1 + (c.burstRatio - 1) * Math.min(1, c.burstMs / c.bucketMs)),
     warmupBuckets: buckets(c.warmupMs),
     floodOnlyBuckets: buckets(c.floodOnlyMs),
     holdBuckets: buckets(c.holdMs),
     maxExcludeBuckets: buckets(c.maxExcludeMs),
+    envelopeBuckets: buckets(c.envelopeMs),
     logFloodP: Math.log(c.floodP),
     logSustainP: Math.log(c.sustainP),
     logHoldP: Math.log(c.holdP),

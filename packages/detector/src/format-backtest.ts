@@ -6,7 +6,7 @@ export function formatBacktest(rows: readonly SeriesRow[], results: readonly Rep
   const lines = ['timestamp,value,expected,score,alert'];
   rows.forEach((row, i) => {
     const r = results[i]!;
-    lines.push(`${row.timestamp},${row.value},${Number(r.expected.toFixed(4))},${Number(r.score.toFixed(4))},${r.alert ? 1 : 0}`);
+    lines.push(`${row.timestamp},${row.value},${Number(r.expected.toFixed(4))},${Number(r.score.toPrecision(10))},${r.alert ? 1 : 0}`);
   });
   return lines.join('\n') + '\n';
 }

@@ -41,7 +41,7 @@ export function learnBucket(
   const sd = sqrt(expected + expected * expected * dispersion);
   // Until the baseline has seen a little history it is a guess: learn from the raw count.
   const x = warm ? min(max(count, expected - clipSd * sd), expected + clipSd * sd) : count;
-  if (warm) learnDispersion(s, count, expected, max(-4 * sd, min(4 * sd, count - expected)), c);
+  if (warm) learnDispersion(s, count, expected, max(-4 * sd, min(4 * sd, count - expected)), dispersion, c);
 
   const p = profilePosition(index, s.bucketMs, s.timeZone, c);
   const w = profileWeights(s, c);
@@ -53,6 +53,9 @@ export function learnBucket(
   const memory = max(c.levelMemoryMs / c.bucketMs, c.levelMemoryReports / max(s.level, 1e-9));
   const aLevel = max(1 / (s.learned + c.priorWeightMinutes / c.bucketMinutes + 1), 1 / memory);
   s.level = max(1e-9, s.level + aLevel * (x / (day * week) - s.level));
+  const slow = s.levelSlow ?? s.level;
+  const aSlow = max(1 / (s.learned + c.priorWeightMinutes / c.bucketMinutes + 1), c.bucketMs / c.levelSlowMs);
+  s.levelSlow = max(1e-9, slow + aSlow * (x / (day * week) - slow));
 
   // Time-of-day slot: a running mean over its first visits (the flat prior counting as one), then
   // an EWMA over dayMemory. Bounded: no slot is expected to be 20 times quieter or busier than

@@ -5,12 +5,15 @@ const minute = 60_000;
 const T0 = 1_700_000_000_000;
 const t: Thresholds = { suspectAt: 0.3, openAt: 0.5, quietMs: 3 * minute, resolveAfterMs: 10 * minute, cooldownMs: 30 * minute };
 
-const quiet: PhaseEvidence = { score: 0.05, warm: true, ready: false, flood: false, sustained: false, holding: false };
+const quiet: PhaseEvidence = { score: 0.05, warm: true, ready: false, flood: false, sustained: false, holding: false, returned: true, relapse: false };
 const high: PhaseEvidence = { ...quiet, score: 0.4 };
 const burst: PhaseEvidence = { ...quiet, score: 0.9, ready: true };
-const flood: PhaseEvidence = { ...burst, flood: true, holding: true };
-const sustained: PhaseEvidence = { ...burst, sustained: true, holding: true };
-const holding: PhaseEvidence = { ...quiet, score: 0.2, holding: true };
+const flood: PhaseEvidence = { ...burst, flood: true, holding: true, returned: false, relapse: true };
+const sustained: PhaseEvidence = { ...burst, sustained: true, holding: true, returned: false, relapse: true };
+const holding: PhaseEvidence = { ...quiet, score: 0.2, holding: true, returned: false };
+// Counts neither clearly back nor clearly high (a quiet series, one bucket without reports).
+const unsure: PhaseEvidence = { ...quiet, returned: false };
+const relapse: PhaseEvidence = { ...holding, relapse: true };
 const cold: PhaseEvidence = { ...flood, warm: false };
 const thin: PhaseEvidence = { ...flood, ready: false };
 
@@ -37,10 +40,13 @@ describe('nextPhase', () => {
     ['suspected', quiet, 5, 3, 'normal'],
     ['outage', flood, 10, 0, 'outage'],
     ['outage', holding, 10, 5, 'outage'],
+    ['outage', unsure, 10, 5, 'outage'],
     ['outage', quiet, 10, 5, 'recovering'],
-    // Hysteresis: a dip does not close the outage, excess coming back reopens the same one.
+    // Hysteresis: a dip does not close the outage, excess coming back in the newest buckets continues it.
     ['recovering', quiet, 9, 9, 'recovering'],
-    ['recovering', holding, 5, 5, 'outage'],
+    ['recovering', relapse, 5, 5, 'outage'],
+    // The tail of the outage still in the longer windows is no relapse.
+    ['recovering', holding, 5, 5, 'recovering'],
     ['recovering', quiet, 10, 10, 'resolved'],
     ['resolved', quiet, 10, 10, 'resolved'],
     ['resolved', quiet, 30, 30, 'normal'],

@@ -12,8 +12,12 @@ export interface PhaseEvidence {
   flood: boolean;
   /** Still in excess after the first burstMs: may open. */
   sustained: boolean;
-  /** In excess in the short windows: keeps an outage open. */
+  /** In excess in the windows up to holdMs: the excess is there now (needed to open). */
   holding: boolean;
+  /** The newest buckets are back at the baseline: an outage moves to recovering. */
+  returned: boolean;
+  /** The newest bucket or two are in excess again: a recovering outage goes back to outage. */
+  relapse: boolean;
 }
 
 export interface Thresholds {
@@ -46,11 +50,11 @@ export function nextPhase(current: PhaseState, e: PhaseEvidence, at: number, t: 
       else if (!high && at - lastHighAt >= t.quietMs) phase = 'normal';
       break;
     case 'outage':
-      if (!e.holding) phase = 'recovering';
+      if (e.returned) phase = 'recovering';
       break;
     case 'recovering':
       // Hysteresis: excess coming back within resolveAfterMs continues the same outage.
-      if (e.holding) phase = 'outage';
+      if (e.relapse && !e.returned) phase = 'outage';
       else if (at - current.since >= t.resolveAfterMs) phase = 'resolved';
       break;
   }

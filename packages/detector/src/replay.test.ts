@@ -25,12 +25,13 @@ describe('replay', () => {
     expect(replay(rows.slice(0, cut)).rows).toEqual(full.slice(0, cut));
   });
 
-  it('infers the bucket length from the first two rows', () => {
+  it('infers the bucket length from the rows, even when the second row is missing', () => {
     // The same series in 5-minute buckets: one row per 5 minutes.
     const fives = [];
     for (let i = 0; i + 5 <= counts.length; i += 5) fives.push({ at: start + i * minute, value: counts.slice(i, i + 5).reduce((a, b) => a + b, 0) });
     const out = replay(fives);
     expect(out.bucketMs).toBe(5 * minute);
+    expect(replay([fives[0]!, ...fives.slice(2)]).bucketMs).toBe(5 * minute);
     const flood = (3 * 1440 - 120) / 5;
     expect(out.rows[flood + 1]!.alert).toBe(true);
     expect(out.rows.slice(0, flood).some((r) => r.alert)).toBe(false);

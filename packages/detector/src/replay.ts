@@ -35,13 +35,28 @@ export interface ReplayOptions {
 }
 
 /**
+ * The bucket length of evenly spaced rows: the most common gap between neighbours among the first
+ * thousand, so that a missing row near the start (an intake gap) does not double it.
+ */
+export function inferBucketMs(rows: readonly ReplayRow[]): number {
+  const counts = new Map<number, number>();
+  for (let i = 1; i < rows.length && i <= 1000; i++) {
+    const gap = rows[i]!.at - rows[i - 1]!.at;
+    if (gap > 0) counts.set(gap, (counts.get(gap) ?? 0) + 1);
+  }
+  let best = 0;
+  let seen = 0;
+  for (const [gap, n] of counts) if (n > seen || (n === seen && gap < best)) [best, seen] = [gap, n];
+  return best;
+}
+
+/**
  * Replays rows through the same tick the worker calls, one closing bucket per row: each result
- * depends on that row and the ones before only. The bucket length is inferred from the first two
- * rows unless config sets it. Rows that skip buckets leave those buckets as no data.
+ * depends on that row and the ones before only. The bucket length is inferred from the rows (inferBucketMs) unless config sets it. Rows that skip buckets leave those buckets as no data.
  */
 export function replay(rows: readonly ReplayRow[], config: Partial<DetectorConfig> = {}, options: ReplayOptions = {}): ReplayOutput {
   const { initial, timeZone = null } = options;
-  const inferred = rows.length >= 2 ? rows[1]!.at - rows[0]!.at : defaultConfig.bucketMs;
+  const inferred = inferBucketMs(rows);
   const bucketMs = config.bucketMs ?? (inferred > 0 ? inferred : defaultConfig.bucketMs);
   // Rows are whole buckets already: nothing arrives late, so each is committed as soon as it ends.
   const c: Partial<DetectorConfig> = { closeDelayMs: 0, ...config, bucketMs };

@@ -31,6 +31,11 @@ export interface SeriesState {
   reports: number;
   /** Level factor: expected reports per bucket before the profiles apply (follows trend). */
   level: number;
+  /**
+   * The same level remembered over days (levelSlowMs): what "normal" was before a holiday, an
+   * intake gap or any dip the fast level followed. Absent in states written before it existed.
+   */
+  levelSlow?: number;
   /** Time-of-day multipliers (slotsPerDay) and time-of-week ratios on top of them (7 × slotsPerDay). */
   dayProfile: string;
   weekProfile: string;
@@ -51,6 +56,13 @@ export interface SeriesState {
   /** Page's CUSUM over committed buckets (nats), and the bucket where its current excursion began. */
   cusum: number;
   cusumStart: number | null;
+  /**
+   * Peak of the CUSUM's current excursion, and the largest excursions of the last weeks as
+   * [end bucket, peak] pairs, largest first: how big this series' surges get when nothing is broken.
+   * Absent in states written before they existed.
+   */
+  excursionPeak?: number;
+  excursions?: [number, number][];
   /** Bucket intervals [start, end) left out of learning; end null while the outage is open. */
   excluded: [number, number | null][];
   phase: PhaseState;
@@ -69,9 +81,21 @@ export interface DispersionSums {
   hourCount: number;
   hourExpected: number;
   hourBuckets: number;
+  /**
+   * How often a learned bucket's own upper tail was below 1e-2 and below 1e-3 (running shares), and
+   * how many buckets fed them: the measure of how heavy the series' tails really are. Absent in
+   * states written before it existed.
+   */
+  tail2?: number;
+  tail3?: number;
+  tailUpdates?: number;
 }
 
 export const historyBlocks = 48;
+
+/** What the tail shares would be if the negative binomial were exactly right. */
+export const nominalTail2 = 0.01;
+export const nominalTail3 = 0.001;
 
 /** A fresh state for a series with no history: the prior rate and flat profiles. */
 export function createSeriesState(config: ResolvedConfig, timeZone: string | null = null, foldMinute = 0): SeriesState {
@@ -85,9 +109,10 @@ export function createSeriesState(config: ResolvedConfig, timeZone: string | nul
     weekLearned: 0,
     reports: 0,
     level: prior,
+    levelSlow: prior,
     dayProfile: packProfile(new Array<number>(config.slotsPerDay).fill(1)),
     weekProfile: packProfile(new Array<number>(7 * config.slotsPerDay).fill(1)),
-    dispersion: { bucketNum: 0, bucketDen: 0, updates: 0, hourNum: 0, hourDen: 0, hourUpdates: 0, hourCount: 0, hourExpected: 0, hourBuckets: 0 },
+    dispersion: { bucketNum: 0, bucketDen: 0, updates: 0, hourNum: 0, hourDen: 0, hourUpdates: 0, hourCount: 0, hourExpected: 0, hourBuckets: 0, tail2: 0.01, tail3: 0.001, tailUpdates: 0 },
     recentCounts: [],
     recentExpected: [],
     nextExpected: prior,
@@ -97,6 +122,8 @@ export function createSeriesState(config: ResolvedConfig, timeZone: string | nul
     foldMinute,
     cusum: 0,
     cusumStart: null,
+    excursionPeak: 0,
+    excursions: [],
     excluded: [],
     phase: { phase: 'normal', since: 0, lastHighAt: 0 },
     outage: null,
@@ -121,6 +148,7 @@ export function draftOf(state: SeriesState): SeriesState {
     weekLearned: state.weekLearned,
     reports: state.reports,
     level: state.level,
+    levelSlow: state.levelSlow ?? state.level,
     dayProfile: state.dayProfile,
     weekProfile: state.weekProfile,
     dispersion: {
@@ -133,6 +161,9 @@ export function draftOf(state: SeriesState): SeriesState {
       hourCount: d.hourCount,
       hourExpected: d.hourExpected,
       hourBuckets: d.hourBuckets,
+      tail2: d.tail2 ?? nominalTail2,
+      tail3: d.tail3 ?? nominalTail3,
+      tailUpdates: d.tailUpdates ?? 0,
     },
     recentCounts: state.recentCounts.slice(),
     recentExpected: state.recentExpected.slice(),
@@ -143,6 +174,8 @@ export function draftOf(state: SeriesState): SeriesState {
     foldMinute: state.foldMinute,
     cusum: state.cusum,
     cusumStart: state.cusumStart,
+    excursionPeak: state.excursionPeak ?? 0,
+    excursions: state.excursions ?? [],
     excluded: state.excluded,
     phase: state.phase,
     outage: o === null ? null : { ...o, problems: { ...o.problems }, regions: o.regions.slice() },

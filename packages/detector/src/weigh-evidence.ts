@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from './config';
 import { cusumIncrement } from './cusum-step';
 import { dispersionModel, dispersionOver, type DispersionModel } from './dispersion';
+import { envelopeAt } from './envelope';
 import { expectedCount } from './expected-count';
 import { nbLogTail } from './nb-tail';
 import type { PhaseEvidence } from './next-phase';
@@ -26,7 +27,6 @@ export interface Evidence extends PhaseEvidence {
   excessStart: number | null;
 }
 
-const ln10 = log(10);
 
 // Scratch space for provisional buckets (newest first). Reused: the detector is single-threaded and
 // this keeps a tick over thousands of series from allocating four arrays per series.
@@ -35,15 +35,36 @@ const liveCount = new Float64Array(liveMax);
 const liveMean = new Float64Array(liveMax);
 const liveWeight = new Float64Array(liveMax);
 const liveIndex = new Float64Array(liveMax);
+// The buckets since the excess began, newest first: counts, expectations, elapsed parts.
+const sinceMax = 128;
+const sinceX = new Float64Array(sinceMax);
+const sinceM = new Float64Array(sinceMax);
+const sinceF = new Float64Array(sinceMax);
+const sinceI = new Float64Array(sinceMax);
 
-// ln P(X ≥ count) for a window with `mean` expected over `weight` buckets. Within half a standard
-// deviation of the mean the tail is above 1/6, which the score's multiplicity factor turns into 0
-// anyway: return 0 there and skip the exact computation, which most ticks of most series need not pay.
+// ln P(X ≥ count) for a window with `mean` expected over `weight` buckets, calibrated to the
+// series' own tails (tailPower). Within half a standard deviation of the mean (or below it) the
+// tail is above 0.3, which decides nothing: return 0 there and skip the exact computation, which
+// most ticks of most series need not pay.
 function logTail(count: number, mean: number, weight: number, m: DispersionModel, c: ResolvedConfig): number {
   if (!(count > mean && weight > 0)) return 0;
   const dispersion = dispersionOver(m, weight, c);
   if (count - mean < 0.5 * sqrt(mean + mean * mean * dispersion)) return 0;
-  return nbLogTail(count, mean, dispersion);
+  return nbLogTail(count, mean, dispersion) * m.tailPower;
+}
+
+/** Standard score of a window's count: places ordinary buckets on the score's lower range. */
+function zOf(count: number, mean: number, weight: number, m: DispersionModel, c: ResolvedConfig): number {
+  if (!(weight > 0 && mean > 0)) return -Infinity;
+  return (count - mean) / sqrt(mean + mean * mean * dispersionOver(m, weight, c));
+}
+
+// ln of the standard normal upper tail at z, for z below 0.5 (Abramowitz and Stegun 7.1.26 for erfc).
+function logNormalTail(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const erfc = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) * Math.exp(-x * x);
+  return log(z >= 0 ? erfc / 2 : 1 - erfc / 2);
 }
 
 function isExcess(count: number, mean: number, c: ResolvedConfig): boolean {
@@ -84,24 +105,20 @@ export function weighEvidence(s: SeriesState, provisional: readonly Provisional[
   }
   if (expected < 0) expected = s.last !== null ? s.nextExpected : expectedCount(s, 0, c);
 
-  // One pass back in time: fixed windows, plus the stretches since the excess began (`since*`)
-  // and since a burst starting with it would have ended (`after*`).
+  // One pass back in time: fixed windows, plus the stretch since the excess began (`since*`).
   const n = s.recentCounts.length;
   const longest = c.windowBuckets[c.windowBuckets.length - 1]!;
-  const afterFrom = start === null ? Infinity : start + c.burstBuckets;
   let count = 0;
   let mean = 0;
   let weight = 0;
-  let sinceCount = 0;
-  let sinceMean = 0;
-  let sinceWeight = 0;
-  let afterCount = 0;
-  let afterMean = 0;
-  let afterWeight = 0;
+  let sinceBuckets = 0;
   let minLogTail = 0;
   let maxExcess = 0;
   let flood = false;
   let holding = false;
+  let relapse = false;
+  // The largest standard score of the windows that are ordinary (their tail left at 0).
+  let bodyZ = -Infinity;
   let w = 0;
   for (let j = 0; j < n + live; j++) {
     const index = j < live ? liveIndex[j]! : last - (j - live);
@@ -113,13 +130,12 @@ export function weighEvidence(s: SeriesState, provisional: readonly Provisional[
     const m = j < live ? liveMean[j]! : raw >= 0 ? s.recentExpected[k]! : 0;
     const f = j < live ? liveWeight[j]! : raw >= 0 ? 1 : 0;
     if (start !== null && index >= start) {
-      sinceCount += x;
-      sinceMean += m;
-      sinceWeight += f;
-      if (index >= afterFrom) {
-        afterCount += x;
-        afterMean += m;
-        afterWeight += f;
+      if (sinceBuckets < sinceMax) {
+        sinceX[sinceBuckets] = x;
+        sinceM[sinceBuckets] = m;
+        sinceF[sinceBuckets] = f;
+        sinceI[sinceBuckets] = index;
+        sinceBuckets++;
       }
     }
     if (j >= longest) continue;
@@ -130,42 +146,175 @@ export function weighEvidence(s: SeriesState, provisional: readonly Provisional[
     w++;
     const lp = logTail(count, mean, weight, model, c);
     if (lp < minLogTail) minLogTail = lp;
+    else if (lp === 0 && minLogTail === 0) bodyZ = max(bodyZ, zOf(count, mean, weight, model, c));
     if (count - mean > maxExcess) maxExcess = count - mean;
     // The last bucket or two alone: a flood beyond what any burst reaches.
-    if (j < 2 && count - mean >= c.minExcessReports && !flood) flood = logTail(count, c.burstRatio * mean, weight, model, c) <= c.logFloodP;
+    if (j < 2 && count - mean >= c.minExcessReports && !flood) flood = logTail(count, c.floodRatio * mean, weight, model, c) <= c.logFloodP;
     // Holding: excess in any window up to holdMs (and the shortest, for coarse buckets). The short
     // ones see an outage's first minute, the longer ones keep a quiet series' outage from flickering.
     if ((j + 1 <= c.holdBuckets || w === 1) && !holding) holding = lp <= c.logHoldP && isExcess(count, mean, c);
+    // A relapse is seen in the newest bucket or two, not in windows that still hold the outage's tail.
+    if (j < 2 && !relapse) relapse = lp <= c.logHoldP && isExcess(count, mean, c);
   }
 
   let sustained = false;
-  if (start !== null) {
-    // Since the excess began: more reports than the baseline plus one burst (burstRatio for at most burstMs).
-    const perBucket = sinceWeight > 0 ? sinceMean / sinceWeight : 0;
-    const allowance = (c.burstRatio - 1) * perBucket * min(c.burstBuckets, sinceWeight);
-    if (!flood && sinceCount - sinceMean >= c.minExcessReports) flood = logTail(sinceCount, sinceMean + allowance, sinceWeight, model, c) <= c.logFloodP;
-    // After the first burstMs of it: still significantly above the baseline, so not a burst that
-    // ended. A young series has not seen its own daily cycle: an evening rise is not an outage.
-    sustained =
-      s.learned >= c.floodOnlyBuckets &&
-      afterWeight > 0 &&
-      isExcess(afterCount, afterMean, c) &&
-      logTail(afterCount, afterMean, afterWeight, model, c) <= c.logSustainP;
+  let excessStart = start;
+  if (start !== null && sinceBuckets > 0) {
+    const reference = referenceRatio(s, provisional.length ? provisional[provisional.length - 1]!.index : last, c);
+    // Where the excess began: the most likely change point for a rise to the surge's own size.
+    const peak = burstStretch(sinceBuckets, c.burstBuckets);
+    const peakRatio = peak.count / max(peak.mean, 1e-9);
+    const from = changePoint(sinceBuckets, max(c.excessRatio, sqrt(peakRatio)), dispersion1);
+    // The outage is dated more strictly than the excess is weighed: from the most likely start of a
+    // step up to the surge's own size, so that a stray report or two just before a surge on a quiet
+    // series does not date it early. A ramp is dated from where it was well under way.
+    excessStart = sinceI[changePoint(from + 1, max(c.excessRatio, peakRatio), dispersion1)]!;
+    let fromCount = 0;
+    let fromMean = 0;
+    let fromWeight = 0;
+    for (let i = 0; i <= from; i++) {
+      fromCount += sinceX[i]!;
+      fromMean += sinceM[i]!;
+      fromWeight += sinceF[i]!;
+    }
+    // Since the excess began: more reports than the baseline plus one burst (floodRatio for at most burstMs).
+    const perBucket = fromWeight > 0 ? fromMean / fromWeight : 0;
+    const allowance = (c.floodRatio - 1) * perBucket * min(c.burstBuckets, fromWeight);
+    if (!flood && fromCount - fromMean >= c.minExcessReports && fromCount >= c.openRatio * reference * fromMean) {
+      flood = logTail(fromCount, fromMean + allowance, fromWeight, model, c) <= c.logFloodP;
+    }
+    // Beyond a burst: leave out the burstMs stretch with the most excess (a burst could explain
+    // it, wherever it fell) and what remains must still be an outage's excess, and the excess must
+    // be there now. A young series has not seen its own daily cycle: an evening rise is not an outage.
+    if (holding && s.learned >= c.floodOnlyBuckets) {
+      const b = burstStretch(from + 1, c.burstBuckets);
+      const restCount = fromCount - b.count;
+      const restMean = fromMean - b.mean;
+      const restWeight = fromWeight - b.weight;
+      sustained =
+        restWeight > 0 &&
+        restCount >= c.openRatio * reference * restMean &&
+        restCount - restMean >= c.minExcessReports &&
+        logTail(restCount, restMean, restWeight, model, c) <= c.logSustainP;
+    }
   }
 
-  const logP = min(minLogTail, -cusum) + log(c.windowBuckets.length + 1);
+  // The strongest evidence of any window or the CUSUM, as a probability, with its multiplicity
+  // (Šidák: the chance that any of the tests is this extreme): 1 - score.
+  const logP = min(minLogTail < 0 ? minLogTail : bodyZ > -Infinity ? min(0, logNormalTail(min(bodyZ, 0.5))) : 0, -cusum * model.tailPower);
   const warm = s.learned >= c.warmupBuckets;
   return {
     // Before warm-up the baseline is a guess: no opinion rather than a false alarm.
-    score: warm ? min(1, max(0, -logP / ln10 / c.scoreDecades)) : 0,
+    score: warm ? scoreOf(logP, c.windowBuckets.length + 1) : 0,
     warm,
-    ready: maxExcess >= c.minExcessReports,
+    // Enough excess to tell from chance, and a surge larger than this series' usual large ones.
+    ready: maxExcess >= c.minExcessReports && cusum > c.envelopeShare * envelopeAt(s, last, c),
     flood,
     sustained,
     holding,
     expected,
     expectedHigh: expected + 3 * sqrt(expected + expected * expected * dispersion1),
     cusum,
-    excessStart: start,
+    excessStart,
+    // Back either clearly (the newest buckets say so) or slowly (no window up to holdMs in excess any more).
+    // Only an open outage asks (the test costs a pass over the last holdMs).
+    returned: !holding || (s.outage !== null && returnedToNormal(s, live, dispersion1, c)),
+    relapse,
   };
+}
+
+/**
+ * How much higher than the baseline an outage's effect size is measured against: the slow level
+ * when the level has dipped (coming back to normal after a holiday is twice the dipped level, and
+ * no outage), and the expectation an hour either side when it is higher (the audience's clock moved
+ * with daylight saving, or its day started early: the daily curve is shifted, not broken).
+ */
+function referenceRatio(s: SeriesState, index: number, c: ResolvedConfig): number {
+  const slow = (s.levelSlow ?? s.level) / s.level;
+  const here = expectedCount(s, index, c);
+  const hour = max(1, Math.round(3_600_000 / c.bucketMs));
+  const shifted = max(expectedCount(s, index - hour, c), expectedCount(s, index + hour, c)) / here;
+  return max(1, slow, shifted);
+}
+
+/** The run of `length` consecutive buckets since the excess began with the most excess reports. */
+function burstStretch(buckets: number, length: number): { count: number; mean: number; weight: number } {
+  let count = 0;
+  let mean = 0;
+  let weight = 0;
+  for (let i = 0; i < buckets && i < length; i++) {
+    count += sinceX[i]!;
+    mean += sinceM[i]!;
+    weight += sinceF[i]!;
+  }
+  let best = { count, mean, weight };
+  for (let i = length; i < buckets; i++) {
+    count += sinceX[i]! - sinceX[i - length]!;
+    mean += sinceM[i]! - sinceM[i - length]!;
+    weight += sinceF[i]! - sinceF[i - length]!;
+    if (count - mean > best.count - best.mean) best = { count, mean, weight };
+  }
+  return best;
+}
+
+// Log-likelihood ratio (nats) of a count under `ratio` times its expectation against the expectation.
+function rise(x: number, m: number, ratio: number, dispersion: number): number {
+  if (m <= 0) return 0;
+  const r = 1 / dispersion;
+  const m1 = ratio * m;
+  return x * log((m1 * (r + m)) / (m * (r + m1))) + r * log((r + m) / (r + m1));
+}
+
+/**
+ * The oldest position (in the since* buffers, newest first) from which the counts are best
+ * explained as a rise to `ratio` times the baseline: the maximum of the backward sum of
+ * log-likelihood ratios. Buckets below the break-even count (about 1.4x at ratio 2, 2.3x at ratio
+ * 4.5) pull it later, so a mild drift before a surge does not date the outage.
+ */
+function changePoint(buckets: number, ratio: number, dispersion: number): number {
+  let sum = 0;
+  let best = -Infinity;
+  let at = 0;
+  for (let i = 0; i < buckets; i++) {
+    sum += sinceF[i]! > 0 ? rise(sinceX[i]!, sinceM[i]!, ratio, dispersion) : 0;
+    if (sum > best) {
+      best = sum;
+      at = i;
+    }
+  }
+  return at;
+}
+
+// Odds (as a log) at which the newest buckets say the counts are back at the baseline rather than at
+// returnRatio times it.
+const returnRatio = 2;
+const logReturnOdds = log(20);
+
+/**
+ * Whether the newest buckets, one or more of the last holdMs, are 20 times likelier at the
+ * baseline than at twice it: the end of an outage is seen within a bucket on a busy series, and
+ * within a few on a quiet one, where one bucket without reports proves little.
+ */
+function returnedToNormal(s: SeriesState, live: number, dispersion: number, c: ResolvedConfig): boolean {
+  let sum = 0;
+  const n = s.recentCounts.length;
+  for (let j = 0; j < c.holdBuckets && j < n + live; j++) {
+    const k = n - 1 - (j - live);
+    const x = j < live ? liveCount[j]! : s.recentCounts[k]!;
+    const m = j < live ? liveMean[j]! : s.recentExpected[k]!;
+    if (x < 0 || m <= 0) continue;
+    const step = rise(x, m, returnRatio, dispersion);
+    // The newest bucket itself in excess: not back yet, whatever came before.
+    if (j === 0 && step > 0) return false;
+    sum += step;
+    if (-sum >= logReturnOdds) return true;
+  }
+  return false;
+}
+
+/** 1 - (chance that any of `tests` tests is at least this extreme): spread over 0..1, monotone in the evidence. */
+function scoreOf(logP: number, tests: number): number {
+  const p = Math.exp(logP);
+  // (1 - p)^tests, through log1p so that p = 1e-12 still reads 0.999999999994 and not 1.
+  return p >= 1 ? 0 : Math.exp(tests * Math.log1p(-p));
 }

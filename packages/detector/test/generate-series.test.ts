@@ -52,7 +52,11 @@ describe('generateSeries', () => {
     expect(g.counts.slice(g.gaps[0]!.start, g.gaps[0]!.end).every((x) => x === 0)).toBe(true);
     expect(g.counts.slice(g.gaps[1]!.start, g.gaps[1]!.end).every((x) => x === null)).toBe(true);
     expect(mean(g.counts.slice(1000, 1060)) / mean(g.baseline.slice(1000, 1060))).toBeGreaterThan(15);
-    for (const b of g.bursts) expect(b.ratio).toBeGreaterThanOrEqual(3);
+    for (const b of g.bursts) {
+      expect(b.ratio).toBeGreaterThanOrEqual(2);
+      expect(b.ratio).toBeLessThanOrEqual(5);
+      expect(b.end - b.start).toBeLessThanOrEqual(10);
+    }
   });
 
   it.each([

@@ -42,7 +42,7 @@ export interface SeriesSpec {
   dayToDay?: number;
   /** Growth of the level per week (0.1 = +10 %). Default 0. */
   trendPerWeek?: number;
-  /** Viral-post bursts: how many per week, how high, how long. Defaults 3, [3, 5], [2, 4]. */
+  /** Viral-post bursts: how many per week, how high, how long. Defaults 3, [2, 5], [1, 10]. */
   burstsPerWeek?: number;
   burstRatio?: [number, number];
   burstMinutes?: [number, number];
@@ -130,9 +130,9 @@ export function generateSeries(spec: SeriesSpec): GeneratedSeries {
   const rnd = seededRandom(spec.seed);
   const baseline = baselineRates(spec, rnd);
   const outages = (spec.outages ?? []).map((o) => ({ start: o.startMinute, end: o.startMinute + o.minutes, shape: o.shape, ratio: o.ratio }));
-  const bursts = placeRandom(rnd, spec.minutes, spec.burstsPerWeek ?? 3, spec.burstMinutes ?? [2, 4], outages).map((b) => ({
+  const bursts = placeRandom(rnd, spec.minutes, spec.burstsPerWeek ?? 3, spec.burstMinutes ?? [1, 10], outages).map((b) => ({
     ...b,
-    ratio: uniform(rnd, ...(spec.burstRatio ?? [3, 5])),
+    ratio: uniform(rnd, ...(spec.burstRatio ?? [2, 5])),
   }));
   const gaps = placeRandom(rnd, spec.minutes, spec.gapsPerWeek ?? 0.5, spec.gapMinutes ?? [5, 30], outages);
   const rates = baseline.map((b, i) => {

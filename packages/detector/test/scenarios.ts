@@ -23,7 +23,7 @@ export type Size = (typeof sizes)[number];
 export const shapes: Record<OutageShape, Omit<OutageSpec, 'startMinute' | 'shape'>> = {
   abrupt: { ratio: 20, minutes: 60 },
   ramp: { ratio: 10, minutes: 90, rampMinutes: 30 },
-  short: { ratio: 8, minutes: 12 },
+  short: { ratio: 8, minutes: 20 },
   long: { ratio: 5, minutes: 360 },
   regional: { ratio: 10, minutes: 45 },
 };
