@@ -36,7 +36,7 @@ export function commitBucket(s: SeriesState, index: number, count: number | null
     // Against the guess of a baseline a new series starts with, the CUSUM would only pile up noise.
     if (s.learned >= c.warmupBuckets) {
       const before = s.cusum;
-      const step = cusumStep(s.cusum, s.cusumStart, cusumIncrement(count, expected, dispersion, 1, c), index);
+      const step = cusumStep(s.cusum, s.cusumStart, cusumIncrement(count, expected, dispersion, 1, c), index, c.cusumForget);
       s.cusum = step.cusum;
       s.cusumStart = step.start;
       trackExcursion(s, index, before, c);

@@ -39,6 +39,8 @@ export interface DetectorConfig {
   /** CUSUM: the excess it is tuned to find (ratio to the baseline, and at least this many extra reports per minute). */
   cusumRatio: number;
   cusumMinExcessPerMinute: number;
+  /** The CUSUM forgets with this time constant (e^(-bucket/memory) a bucket). */
+  cusumMemoryMs: number;
   /**
    * An outage opens only once its CUSUM is above the envelopeRank-th largest excursion of the last
    * envelopeMs: a series whose surges are often large (news, bots, a viral service) must surge more
@@ -104,6 +106,7 @@ export const defaultConfig: DetectorConfig = {
   minDispersion: 0.004,
   cusumRatio: 3,
   cusumMinExcessPerMinute: 0.5,
+  cusumMemoryMs: 15 * minuteMs,
   envelopeRank: 3,
   envelopeShare: 1,
   envelopeMs: 28 * 24 * 60 * minuteMs,
@@ -149,6 +152,8 @@ export interface ResolvedConfig extends DetectorConfig {
   logFloodP: number;
   logSustainP: number;
   logHoldP: number;
+  /** Factor the CUSUM keeps of itself from one bucket to the next. */
+  cusumForget: number;
 }
 
 const dayMs = 24 * 60 * minuteMs;
@@ -182,5 +187,6 @@ export function resolveConfig(overrides: Partial<DetectorConfig> = {}): Resolved
     logFloodP: Math.log(c.floodP),
     logSustainP: Math.log(c.sustainP),
     logHoldP: Math.log(c.holdP),
+    cusumForget: Math.exp(-c.bucketMs / c.cusumMemoryMs),
   };
 }

@@ -20,9 +20,14 @@ export function cusumIncrement(count: number, expected: number, dispersion: numb
 // Beyond this the statistic says nothing more, and a capped value recovers in finite time.
 const cap = 1000;
 
-/** Page's CUSUM step: S ← max(0, S + llr); `start` is the bucket where the current excursion began. */
-export function cusumStep(cusum: number, start: number | null, increment: number, index: number): { cusum: number; start: number | null } {
-  const next = cusum + increment;
+/**
+ * Page's CUSUM step with forgetting: S ← max(0, λS + llr), λ = forget; `start` is the bucket where
+ * the current excursion began. Without forgetting, a series whose counts are very overdispersed
+ * (each count says little, so each ordinary bucket takes little off) keeps a spike's statistic for
+ * days, and every later bucket looks anomalous.
+ */
+export function cusumStep(cusum: number, start: number | null, increment: number, index: number, forget = 1): { cusum: number; start: number | null } {
+  const next = cusum * forget + increment;
   if (next <= 0) return { cusum: 0, start: null };
   return { cusum: min(next, cap), start: cusum > 0 && start !== null ? start : index };
 }

@@ -98,7 +98,7 @@ export function weighEvidence(s: SeriesState, provisional: readonly Provisional[
     const index = liveIndex[j]!;
     expected = s.last !== null && index === s.last + 1 ? s.nextExpected : expectedCount(s, index, c);
     liveMean[j] = expected * liveWeight[j]!;
-    const next = cusum + cusumIncrement(liveCount[j]!, expected, dispersion1, liveWeight[j]!, c);
+    const next = cusum * (liveWeight[j]! < 1 ? 1 : c.cusumForget) + cusumIncrement(liveCount[j]!, expected, dispersion1, liveWeight[j]!, c);
     if (next <= 0) start = null;
     else if (cusum <= 0 || start === null) start = index;
     cusum = min(max(0, next), 1000);
