@@ -2,14 +2,18 @@
 // history for the catalogue, then replays an outage shaped like Meta's of 2021-10-04 (Facebook,
 // Instagram, WhatsApp and Messenger together, Telegram flooded by the people who moved over),
 // compressed to about ten minutes, through the real HTTP API. Watch http://localhost:3000/map.
+// With --verify it then watches the API until the outages are over and checks them against the plan
+// (exit code 1 when they missed it): the measure for changes to detection.
 import { createDb, getOrCreateSetting, listServices, type ServiceRow } from '@outage-radar/db';
 import { redisKeys } from '@outage-radar/shared';
 import { Redis } from 'ioredis';
 import { backfillHistory } from './demo/backfill-history';
 import { createAddressPool } from './demo/address-pool';
+import { formatVerdict } from './demo/judge-replay';
 import { demoPlan, multiplierAt } from './demo/plan';
 import { baseRatePerMinute, poisson } from './demo/rates';
 import { pickUserAgent } from './demo/user-agents';
+import { verifyReplay } from './demo/verify-replay';
 
 const port = process.env.PORT ?? '3000';
 const api = process.env.DEMO_API_URL ?? `http://127.0.0.1:${port}`;
@@ -19,6 +23,7 @@ const keys = redisKeys(process.env.REDIS_PREFIX ?? 'or');
 const minuteMs = 60_000;
 /** Live traffic is sent in slices of this length. */
 const sliceMs = 2_000;
+const verify = process.argv.includes('--verify');
 
 async function main(): Promise<void> {
   const ready = await fetch(`${api}/readyz`).then((r) => r.ok, () => false);
@@ -51,6 +56,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const sent = new Map<string, number>();
   let refused = 0;
+  let lastReportAt = started;
   while (Date.now() - started < plan.totalMinutes * minuteMs) {
     const sliceStart = Date.now();
     const minute = (sliceStart - started) / minuteMs;
@@ -65,6 +71,7 @@ async function main(): Promise<void> {
       }
     }
     await Promise.all(requests);
+    if (requests.length > 0) lastReportAt = Date.now();
     if (Math.floor(minute) !== Math.floor((sliceStart - started - sliceMs) / minuteMs)) {
       const top = [...sent].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([s, n]) => `${s} ${n}`).join(', ');
       console.log(`minute ${Math.floor(minute)}: reports sent so far: ${top || 'none yet'}${refused ? ` (${refused} refused)` : ''}`);
@@ -72,6 +79,10 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, Math.max(0, sliceMs - (Date.now() - sliceStart))));
   }
   console.log('replay done: the outages resolve by themselves over the next minutes');
+  if (!verify) return;
+  const verdict = await verifyReplay(api, plan, started, lastReportAt);
+  console.log(`\n${formatVerdict(verdict)}`);
+  if (!verdict.passed) process.exitCode = 1;
 }
 
 async function report(service: ServiceRow, address: string): Promise<boolean> {

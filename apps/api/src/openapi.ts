@@ -11,7 +11,8 @@ const Problem = z.object({
   type: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), instance: z.string().optional(),
   errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
 });
-const Status = z.enum(['ok', 'possible', 'problems']);
+const Status = z.enum(['ok', 'possible', 'problems'])
+  .describe('from an outage phase (a service takes its worst open outage\'s): outage → problems; suspected or recovering → possible; no outage or resolved → ok');
 const ServiceSummary = CatalogueEntry.omit({ website: true }).extend({
   website: z.string().nullable(), status: Status, reportsLastHour: z.number().int(),
   sparkline: z.array(z.number().int()).length(24), outageSince: z.iso.datetime().nullable(),
@@ -30,7 +31,9 @@ const OutageView = z.object({
   region: z.object({ kind: z.enum(['global', 'country', 'network']), code: z.string().nullable(), label: z.string().nullable() }),
   phase: z.enum(['suspected', 'outage', 'recovering', 'resolved']), status: Status,
   startedAt: z.iso.datetime(), detectedAt: z.iso.datetime(), updatedAt: z.iso.datetime(), resolvedAt: z.iso.datetime().nullable(),
-  peakCount: z.number().int(), peakRatio: z.number(), reportsLastHour: z.number().int(),
+  peakCount: z.number().int().describe('reports per minute at the peak: problem reports in the busiest one-minute bucket of the outage so far'),
+  peakRatio: z.number().describe('the largest reports / expected of any one minute of the outage (expected taken as at least 1)'),
+  reportsLastHour: z.number().int(),
   problemMix: z.array(ProblemShare), clusters: z.array(OutageCluster), incidentId: z.uuid().nullable(),
 });
 const IncidentView = z.object({

@@ -15,4 +15,4 @@ export { createTempSchema } from './temp-schema';
 export { listOpenOutages, listServiceOutages, listOpenIncidents, outageDaysByService, saveOutage, saveIncident } from './repositories/outages';
 export type { OutageRow, IncidentRow } from './repositories/outages';
 export { checkPostgres, MissingDatabaseError, UnmigratedDatabaseError } from './check-postgres';
-export { statusOfPhase, toOutageRegion, toOutageView, toIncidentView, visibleOutages } from './outage-views';
+export { toOutageRegion, toOutageView, toIncidentView, visibleOutages } from './outage-views';

@@ -1,11 +1,5 @@
 import type { IncidentRow, OutageRow } from './repositories/outages';
-import type { IncidentView, OutageCluster, OutagePhase, OutageRegion, OutageView, ProblemShare, ServiceStatus } from '@outage-radar/shared';
-
-/** What people are shown for an internal phase: a suspicion is "possible problems", the rest "problems". */
-export function statusOfPhase(phase: string | null | undefined): ServiceStatus {
-  if (!phase || phase === 'resolved') return 'ok';
-  return phase === 'suspected' ? 'possible' : 'problems';
-}
+import { toServiceStatus, type IncidentView, type OutageCluster, type OutageRegion, type OutageView, type ProblemShare } from '@outage-radar/shared';
 
 export function toOutageRegion(regionKey: string): OutageRegion {
   if (regionKey.startsWith('cc:')) return { kind: 'country', code: regionKey.slice(3), label: null };
@@ -19,8 +13,8 @@ export function toOutageView(row: OutageRow, serviceName: string, reportsLastHou
     service: row.serviceSlug,
     serviceName,
     region: toOutageRegion(row.regionKey),
-    phase: row.phase as OutagePhase,
-    status: statusOfPhase(row.phase),
+    phase: row.phase,
+    status: toServiceStatus(row.phase),
     startedAt: row.startedAt.toISOString(),
     detectedAt: row.detectedAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -47,10 +41,19 @@ export function toIncidentView(row: IncidentRow): IncidentView {
 }
 
 /**
- * The outages people are shown: a country or network outage of a service that is down as a whole
- * is part of that outage (listed in its regions), not an outage of its own.
+ * The outages people are shown, on the map as in a service's history: a country or network outage
+ * while the same service is down as a whole is part of that outage (listed in its regions), not an
+ * outage of its own. Works on open outages and on past ones alike: what counts is that they overlap.
  */
-export function visibleOutages<T extends Pick<OutageRow, 'serviceSlug' | 'regionKey' | 'resolvedAt'>>(open: T[]): T[] {
-  const downEverywhere = new Set(open.filter((o) => o.regionKey === 'all' && o.resolvedAt === null).map((o) => o.serviceSlug));
-  return open.filter((o) => o.regionKey === 'all' || !downEverywhere.has(o.serviceSlug));
+export function visibleOutages<T extends Pick<OutageRow, 'serviceSlug' | 'regionKey' | 'startedAt' | 'resolvedAt'>>(rows: T[]): T[] {
+  const whole = new Map<string, T[]>();
+  for (const r of rows) {
+    if (r.regionKey !== 'all') continue;
+    const list = whole.get(r.serviceSlug);
+    if (list) list.push(r);
+    else whole.set(r.serviceSlug, [r]);
+  }
+  const endOf = (r: T) => r.resolvedAt?.getTime() ?? Infinity;
+  const isPartOf = (r: T, w: T) => w.startedAt.getTime() < endOf(r) && r.startedAt.getTime() < endOf(w);
+  return rows.filter((r) => r.regionKey === 'all' || !whole.get(r.serviceSlug)?.some((w) => isPartOf(r, w)));
 }

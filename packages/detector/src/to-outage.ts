@@ -1,5 +1,6 @@
 import type { OutagePhase } from '@outage-radar/shared';
 import { toProblemMix, type OpenOutage, type Outage, type SeriesRegion } from './outage';
+import { toServiceStatus } from './to-service-status';
 
 /** The series an outage belongs to. */
 export interface SeriesMeta {
@@ -13,8 +14,6 @@ export interface ProvisionalExtra {
   reports: number;
   problems: Record<string, number>;
 }
-
-const statusOf = { suspected: 'possible', outage: 'problems', recovering: 'possible', resolved: 'ok' } as const;
 
 /** The persisted and pushed form of an open (or just closed) outage. */
 export function toOutage(
@@ -33,7 +32,7 @@ export function toOutage(
     service: meta.service,
     region: meta.region,
     phase,
-    status: statusOf[phase],
+    status: toServiceStatus(phase),
     startedAt: o.startedAt,
     detectedAt: o.detectedAt,
     updatedAt: o.updatedAt,

@@ -26,6 +26,7 @@ export type {
 } from './views';
 export type { ServerToClientEvents, ClientToServerEvents } from './realtime';
 export { rooms } from './realtime';
+export { toServiceStatus } from './to-service-status';
 export { reportsQueueName, minuteMs, toBucketStart, redisKeys } from './redis-keys';
 export type { RedisKeys } from './redis-keys';
 export type { FilterReason, ReportJob } from './report-job';

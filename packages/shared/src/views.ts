@@ -85,13 +85,16 @@ export interface OutageView {
   serviceName: string;
   region: OutageRegion;
   phase: OutagePhase;
+  /** What people are shown for `phase`: always `toServiceStatus(phase)`. */
   status: ServiceStatus;
   /** Back-dated to when the excess began. */
   startedAt: string;
   detectedAt: string;
   updatedAt: string;
   resolvedAt: string | null;
+  /** Reports per minute at the peak: problem reports in the outage's busiest one-minute bucket so far. */
   peakCount: number;
+  /** The largest reports / expected of any one minute of the outage. */
   peakRatio: number;
   reportsLastHour: number;
   problemMix: ProblemShare[];

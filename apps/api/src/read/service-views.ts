@@ -1,10 +1,10 @@
 import type { Redis } from 'ioredis';
 import {
-  binnedCounts, listOpenIncidents, listOpenOutages, listServiceOutages, scopeTotals, statusOfPhase, toIncidentView, toOutageView, topPlaces, visibleOutages,
+  binnedCounts, listOpenIncidents, listOpenOutages, listServiceOutages, scopeTotals, toIncidentView, toOutageView, topPlaces, visibleOutages,
   type Db, type OutageRow, type ServiceRow,
 } from '@outage-radar/db';
 import {
-  ServiceNotFoundError, type BucketCount, type OutagesResponse, type OutageView, type RedisKeys,
+  ServiceNotFoundError, toServiceStatus, type BucketCount, type OutagesResponse, type OutageView, type RedisKeys,
   type ServiceDetail, type ServiceStatus, type ServiceSummary,
 } from '@outage-radar/shared';
 import { isStoreUnavailable } from '@outage-radar/runtime';
@@ -57,8 +57,8 @@ export function createServiceViews(deps: ReadDeps) {
     const worst = new Map<string, OutageRow>();
     for (const o of outages) {
       const current = worst.get(o.serviceSlug);
-      const rank = statusRank[statusOfPhase(o.phase)];
-      const currentRank = current ? statusRank[statusOfPhase(current.phase)] : Infinity;
+      const rank = statusRank[toServiceStatus(o.phase)];
+      const currentRank = current ? statusRank[toServiceStatus(current.phase)] : Infinity;
       // Between equals, the whole-service outage speaks for the service.
       if (rank < currentRank || (rank === currentRank && o.regionKey === 'all' && current?.regionKey !== 'all')) worst.set(o.serviceSlug, o);
     }
@@ -81,10 +81,10 @@ export function createServiceViews(deps: ReadDeps) {
   function toSummary(service: ServiceRow, reportsLastHour: number, sparkline: number[], outage: OutageRow | undefined): ServiceSummary {
     return {
       ...service,
-      status: statusOfPhase(outage?.phase),
+      status: toServiceStatus(outage?.phase),
       reportsLastHour,
       sparkline,
-      outageSince: outage && statusOfPhase(outage.phase) === 'problems' ? outage.startedAt.toISOString() : null,
+      outageSince: outage && toServiceStatus(outage.phase) === 'problems' ? outage.startedAt.toISOString() : null,
     };
   }
 
@@ -162,7 +162,7 @@ export function createServiceViews(deps: ReadDeps) {
         workingLastHour: live.working,
         filteredLastDay,
         currentOutage: current ? outageView(current, service.name, live.problems) : null,
-        related: all.filter((s) => s.owner === service.owner && s.slug !== slug).map((s) => ({ slug: s.slug, name: s.name, status: statusOfPhase(worst.get(s.slug)?.phase) })),
+        related: all.filter((s) => s.owner === service.owner && s.slug !== slug).map((s) => ({ slug: s.slug, name: s.name, status: toServiceStatus(worst.get(s.slug)?.phase) })),
       };
     },
 
@@ -170,7 +170,7 @@ export function createServiceViews(deps: ReadDeps) {
       const service = await deps.catalogue.get(slug);
       if (!service) throw new ServiceNotFoundError(slug);
       const rows = await listServiceOutages(deps.db, slug, new Date(now() - days * 24 * hourMs));
-      return withoutRegionsOfWholeOutages(rows).map((r) => outageView(r, service.name, 0));
+      return visibleOutages(rows).map((r) => outageView(r, service.name, 0));
     },
 
     async openOutages(): Promise<OutagesResponse> {
@@ -205,11 +205,4 @@ function bandOf(baselines: Map<number, { expected: number; high: number | null }
   const variance = withHigh.reduce((s, b) => s + ((b.high ?? b.expected) - b.expected) ** 2, 0) * (withHigh.length ? minutes / withHigh.length : 0);
   const high = withHigh.length ? expected + Math.sqrt(variance) : expected + 2 * Math.sqrt(expected);
   return { baseline: Math.round(expected * 100) / 100, baselineHigh: Math.round(high * 100) / 100 };
-}
-
-/** A country outage during an outage of the whole service is part of it, in the history as on the map. */
-function withoutRegionsOfWholeOutages(rows: OutageRow[]): OutageRow[] {
-  const whole = rows.filter((r) => r.regionKey === 'all');
-  const endOf = (r: OutageRow) => r.resolvedAt?.getTime() ?? Infinity;
-  return rows.filter((r) => r.regionKey === 'all' || !whole.some((w) => w.startedAt.getTime() < endOf(r) && r.startedAt.getTime() < endOf(w)));
 }

@@ -6,11 +6,15 @@ import { useFormatters } from '../i18n/use-formatters';
 import { LoadError } from '../ui/load-error';
 import { Loading } from '../ui/loading';
 import { useRegionLabel } from '../ui/use-region-label';
+import { mergeCurrentOutage } from './merge-current-outage';
 
 const historyDays = 90;
 
-/** Past outages of the service over 90 days, newest first; `revision` changes when one opens or closes. */
-export function OutageHistory({ slug, revision }: { slug: string; revision: string }) {
+/**
+ * Past outages of the service over 90 days, newest first; `revision` changes when one opens or
+ * closes, and the ongoing one is shown as `current` has it (its peak grows between the two).
+ */
+export function OutageHistory({ slug, revision, current }: { slug: string; revision: string; current: OutageView | null }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const regionLabel = useRegionLabel();
@@ -18,6 +22,7 @@ export function OutageHistory({ slug, revision }: { slug: string; revision: stri
   const [outages, setOutages] = useState<OutageView[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  const shown = outages && mergeCurrentOutage(outages, current);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -38,10 +43,10 @@ export function OutageHistory({ slug, revision }: { slug: string; revision: stri
       <h2 id={id}>{t('history.title', { days: format.number(historyDays) })}</h2>
       {failed && !outages && <LoadError onRetry={() => setAttempt((n) => n + 1)} />}
       {!failed && !outages && <Loading />}
-      {outages && outages.length === 0 && <p className="empty">{t('history.empty')}</p>}
-      {outages && outages.length > 0 && (
+      {shown && shown.length === 0 && <p className="empty">{t('history.empty')}</p>}
+      {shown && shown.length > 0 && (
         <ol className="history">
-          {outages.map((outage) => {
+          {shown.map((outage) => {
             const top = outage.problemMix[0];
             return (
               <li key={outage.id} className="history__item">

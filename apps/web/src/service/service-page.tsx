@@ -58,7 +58,7 @@ export function ServicePage() {
         <div className="service__main">
           <ReportPanel detail={detail} name={name} />
           <ChartSection detail={detail} />
-          <OutageHistory slug={detail.slug} revision={outageRevision} />
+          <OutageHistory slug={detail.slug} revision={outageRevision} current={detail.currentOutage} />
         </div>
         <div className="service__side">
           <ProblemBreakdown shares={detail.problemBreakdown} />

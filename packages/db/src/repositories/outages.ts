@@ -1,16 +1,20 @@
+import type { OutagePhase } from '@outage-radar/shared';
 import type { Db } from '../connection';
 
 export interface OutageRow {
   id: string;
   serviceSlug: string;
   regionKey: string;
-  phase: string;
+  /** Written by the worker only, from the detector's phases. */
+  phase: OutagePhase;
   startedAt: Date;
   detectedAt: Date;
   updatedAt: Date;
   resolvedAt: Date | null;
   peakAt: Date;
+  /** Reports per minute at the peak: problem reports in the outage's busiest one-minute bucket. */
   peakCount: number;
+  /** The largest count / expected of any one minute of the outage (not always the peak minute's). */
   peakRatio: number;
   problemMix: unknown;
   regions: unknown;
@@ -29,12 +33,12 @@ export interface IncidentRow {
 
 /** Outages not resolved yet, newest first. */
 export async function listOpenOutages(db: Db): Promise<OutageRow[]> {
-  return db.outage.findMany({ where: { resolvedAt: null }, orderBy: { startedAt: 'desc' } });
+  return (await db.outage.findMany({ where: { resolvedAt: null }, orderBy: { startedAt: 'desc' } })) as OutageRow[];
 }
 
 /** One service's outages that started since `since`, newest first. */
 export async function listServiceOutages(db: Db, serviceSlug: string, since: Date): Promise<OutageRow[]> {
-  return db.outage.findMany({ where: { serviceSlug, startedAt: { gte: since } }, orderBy: { startedAt: 'desc' }, take: 500 });
+  return (await db.outage.findMany({ where: { serviceSlug, startedAt: { gte: since } }, orderBy: { startedAt: 'desc' }, take: 500 })) as OutageRow[];
 }
 
 /** Incidents not resolved yet, with their outages. */
