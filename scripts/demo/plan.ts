@@ -23,7 +23,7 @@ export function demoPlan(services: ServiceRow[]): DemoOutage[] & { totalMinutes:
     { slug: 'whatsapp', peak: 40, startMinute: 1.6, rampMinutes: 1, endMinute: 8.5, decayMinutes: 1.5 },
     { slug: 'messenger', peak: 25, startMinute: 1.7, rampMinutes: 1, endMinute: 8.5, decayMinutes: 1.5 },
     { slug: 'telegram', peak: 20, startMinute: 3, rampMinutes: 2, endMinute: 8.5, decayMinutes: 2 },
-    { slug: 'x', peak: 5, startMinute: 3.5, rampMinutes: 2, endMinute: 8, decayMinutes: 2 },
+    { slug: 'x', peak: 12, startMinute: 3.5, rampMinutes: 2, endMinute: 8, decayMinutes: 2 },
   ].filter((o) => known.has(o.slug));
   return Object.assign(outages, { totalMinutes: 11 });
 }

@@ -120,9 +120,13 @@ export function weighEvidence(s: SeriesState, provisional: readonly Provisional[
   // The largest standard score of the windows that are ordinary (their tail left at 0).
   let bodyZ = -Infinity;
   let w = 0;
+  // Once an outage has resolved its buckets are evidence of nothing new: a window still holding it
+  // would keep the series "possible" for an hour after the counts came back.
+  const after = s.outage === null ? endOfLastOutage(s) : -Infinity;
   for (let j = 0; j < n + live; j++) {
     const index = j < live ? liveIndex[j]! : last - (j - live);
     if (j >= longest && (start === null || index < start)) break;
+    if (index < after) break;
     // Count, expectation and elapsed part of this bucket; a bucket with no data (-1) adds nothing.
     const k = n - 1 - (j - live);
     const raw = j < live ? liveCount[j]! : s.recentCounts[k]!;
@@ -285,27 +289,34 @@ function changePoint(buckets: number, ratio: number, dispersion: number): number
   return at;
 }
 
-// Odds (as a log) at which the newest buckets say the counts are back at the baseline rather than at
-// returnRatio times it.
+// Odds (as a log) at which the newest buckets say the counts are back at the baseline rather than
+// still raised: at least twice the baseline, or half the outage's own average level if that is more.
 const returnRatio = 2;
 const logReturnOdds = log(20);
+// Against a raised level of more than 10x, a bucket at 3x would count as back.
+const maxReturnRatio = 10;
 
 /**
  * Whether the newest buckets, one or more of the last holdMs, are 20 times likelier at the
- * baseline than at twice it: the end of an outage is seen within a bucket on a busy series, and
- * within a few on a quiet one, where one bucket without reports proves little.
+ * baseline than at the raised level: the end of an outage is seen within a bucket on a busy
+ * series. On a quiet one a bucket without reports proves little against twice the baseline, but
+ * a lot against the 20x the outage had, so the test is against half of what the outage averaged.
  */
 function returnedToNormal(s: SeriesState, live: number, dispersion: number, c: ResolvedConfig): boolean {
+  const o = s.outage;
+  const ratio = o && o.expectedReports > 0 ? min(maxReturnRatio, max(returnRatio, o.reports / o.expectedReports / 2)) : returnRatio;
   let sum = 0;
   const n = s.recentCounts.length;
   for (let j = 0; j < c.holdBuckets && j < n + live; j++) {
     const k = n - 1 - (j - live);
+    // The bucket still filling says little yet (its first seconds hold few reports whatever happens).
+    if (j < live && liveWeight[j]! < 1) continue;
     const x = j < live ? liveCount[j]! : s.recentCounts[k]!;
     const m = j < live ? liveMean[j]! : s.recentExpected[k]!;
     if (x < 0 || m <= 0) continue;
-    const step = rise(x, m, returnRatio, dispersion);
-    // The newest bucket itself in excess: not back yet, whatever came before.
-    if (j === 0 && step > 0) return false;
+    const step = rise(x, m, ratio, dispersion);
+    // The newest whole bucket in excess: not back yet, whatever came before.
+    if (sum === 0 && step > 0) return false;
     sum += step;
     if (-sum >= logReturnOdds) return true;
   }
@@ -317,4 +328,11 @@ function scoreOf(logP: number, tests: number): number {
   const p = Math.exp(logP);
   // (1 - p)^tests, through log1p so that p = 1e-12 still reads 0.999999999994 and not 1.
   return p >= 1 ? 0 : Math.exp(tests * Math.log1p(-p));
+}
+
+/** The bucket after the most recent resolved outage (its exclusion's end), or -Infinity. */
+function endOfLastOutage(s: SeriesState): number {
+  let end = -Infinity;
+  for (const [, e] of s.excluded) if (e !== null && e > end) end = e;
+  return end;
 }
