@@ -300,11 +300,15 @@ const maxReturnRatio = 10;
  * Whether the newest buckets, one or more of the last holdMs, are 20 times likelier at the
  * baseline than at the raised level: the end of an outage is seen within a bucket on a busy
  * series. On a quiet one a bucket without reports proves little against twice the baseline, but
- * a lot against the 20x the outage had, so the test is against half of what the outage averaged.
+ * a lot against what the outage had, so the raised level is half the outage's average (up to 10x
+ * the baseline, beyond which a bucket at 3x would count as back), or one report a bucket.
  */
 function returnedToNormal(s: SeriesState, live: number, dispersion: number, c: ResolvedConfig): boolean {
   const o = s.outage;
-  const ratio = o && o.expectedReports > 0 ? min(maxReturnRatio, max(returnRatio, o.reports / o.expectedReports / 2)) : returnRatio;
+  const buckets = o && s.last !== null ? s.last - o.startedAt / s.bucketMs + 1 : 0;
+  // Half of what the outage averaged a bucket: the level "still raised" is tested against.
+  const half = o && buckets > 0 ? o.reports / buckets / 2 : 0;
+  const relative = o && o.expectedReports > 0 ? min(maxReturnRatio, max(returnRatio, o.reports / o.expectedReports / 2)) : returnRatio;
   let sum = 0;
   const n = s.recentCounts.length;
   for (let j = 0; j < c.holdBuckets && j < n + live; j++) {
@@ -314,7 +318,10 @@ function returnedToNormal(s: SeriesState, live: number, dispersion: number, c: R
     const x = j < live ? liveCount[j]! : s.recentCounts[k]!;
     const m = j < live ? liveMean[j]! : s.recentExpected[k]!;
     if (x < 0 || m <= 0) continue;
-    const step = rise(x, m, ratio, dispersion);
+    // On a quiet series the raised level is at least one report a bucket (when the outage had
+    // two): three buckets without reports after an outage of 4 a minute are an end, whatever the ratio.
+    const raised = max(relative * m, min(half, 1));
+    const step = rise(x, m, raised / m, dispersion);
     // The newest whole bucket in excess: not back yet, whatever came before.
     if (sum === 0 && step > 0) return false;
     sum += step;

@@ -15,6 +15,10 @@ function print(name: string, f: WorldFigures, seeds: readonly number[]): void {
   console.log(`  false outages per service-week  ${fixed(f.falsePerWeek, 3)} (${f.falseAlarms.length}); on outage-free series ${fixed(f.falsePerWeekOutageFree, 3)}`);
   console.log(`  false outages by cause          ${countBy(f.falseAlarms, (a) => a.cause)}`);
   console.log(`  false outages by bucket         ${countBy(f.falseAlarms, (a) => `${a.bucketMinutes} min`)}`);
+  const shortHistory = (seed: number) => worldSpec(seed).historyMinutes < 7 * 1440;
+  const short = f.outages.filter((o) => shortHistory(o.seed));
+  const shortFalse = f.falseAlarms.filter((a) => shortHistory(a.seed)).length;
+  console.log(`  series with 2 days of history   false outages ${shortFalse}, outages found ${short.filter((o) => o.delay !== null).length} of ${short.length}`);
   console.log(`  recall                          ${fixed(f.recall, 3)}; median delay ${fixed(f.medianDelay, 1)} min`);
   console.log(`  delay by shape (median, min)    ${[...new Set(f.outages.map((o) => o.shape))].sort().map((s) => {
     const d = f.outages.filter((o) => o.shape === s && o.delay !== null).map((o) => o.delay!).sort((a, b) => a - b);
