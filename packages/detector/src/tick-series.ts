@@ -28,7 +28,15 @@ function bucketAt(buckets: readonly Bucket[], index: number, bucketMs: number): 
 }
 
 /** One series (stored under `key`) through one tick: commit closed buckets, weigh the evidence, move the phase. */
-export function tickSeries(key: string, state: SeriesState | undefined, obs: SeriesObservation, at: number, c: ResolvedConfig): SeriesTick {
+export function tickSeries(
+  key: string,
+  state: SeriesState | undefined,
+  obs: SeriesObservation,
+  at: number,
+  c: ResolvedConfig,
+  /** For a region: the whole service's outage that overlapped this one's has ended (see tick). */
+  serviceBack = false,
+): SeriesTick {
   const base = state ?? createSeriesState(c, obs.timeZone ?? null, foldMinuteOf(key));
   if (base.bucketMs !== c.bucketMs) throw new RangeError(`series ${key} was built with ${base.bucketMs} ms buckets, config has ${c.bucketMs}`);
   const closed = floor((at - c.closeDelayMs) / c.bucketMs) - 1;
@@ -53,7 +61,7 @@ export function tickSeries(key: string, state: SeriesState | undefined, obs: Ser
     const b = bucketAt(obs.buckets, index, c.bucketMs);
     provisional.push({ index, count: b?.count ?? 0, fraction: min(1, (at - index * c.bucketMs) / c.bucketMs) });
   }
-  const evidence = weighEvidence(s, provisional, c);
+  const evidence = weighEvidence(s, provisional, c, serviceBack);
   const phase = nextPhase(s.phase, evidence, at, c);
 
   let transition: Transition | null = null;

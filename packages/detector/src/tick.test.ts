@@ -179,4 +179,31 @@ describe('series state', () => {
     expect(json.length).toBeLessThan(10_000);
     expect(JSON.parse(json)).toEqual(warm);
   });
+
+  it("ends a country's outage with the whole service's, when the country has a few reports a minute", () => {
+    const ma = { kind: 'country' as const, code: 'MA' };
+    let states: Record<string, SeriesState> = { whatsapp: warmState(30, 4), 'whatsapp/country/MA': warmState(0.05, 5) };
+    const resolved: Record<string, number> = {};
+    for (let m = 0; m < 30; m++) {
+      // Minutes 2 to 11: everything floods (30x), Morocco with about a report a minute; then silence.
+      const flooding = m >= 2 && m < 12;
+      const service = flooding ? 900 : m >= 12 ? 25 : 30;
+      const region = flooding ? 1 + (m % 2) : 0;
+      const r = tick(
+        states,
+        [
+          { service: 'whatsapp', buckets: [{ start: historyEnd + m * minute, count: service }] },
+          { service: 'whatsapp', region: ma, buckets: [{ start: historyEnd + m * minute, count: region }] },
+        ],
+        historyEnd + (m + 1) * minute + 10_000,
+      );
+      states = r.states;
+      for (const t of r.transitions) if (t.kind === 'resolved') resolved[t.outage.series] = m;
+    }
+    expect(resolved.whatsapp).toBeDefined();
+    expect(resolved['whatsapp/country/MA']).toBeDefined();
+    // Both within 5 minutes of the flood's end (minute 12), the country no later than the service + 1.
+    expect(resolved.whatsapp! - 12).toBeLessThanOrEqual(5);
+    expect(resolved['whatsapp/country/MA']! - resolved.whatsapp!).toBeLessThanOrEqual(1);
+  });
 });

@@ -74,16 +74,32 @@ export function tick(
   const out: Record<string, SeriesState> = { ...states };
   const transitions: Transition[] = [];
   const readings: SeriesReading[] = [];
-  for (const obs of observations) {
+  // Whole services first: a region's outage may end with the service's (serviceBack).
+  const ordered = [...observations].sort((a, b) => Number(Boolean(a.region)) - Number(Boolean(b.region)));
+  for (const obs of ordered) {
     const key = toSeriesKey(obs.service, obs.region);
     const before = states[key];
-    const r = tickSeries(key, before, obs, at, c);
+    const r = tickSeries(key, before, obs, at, c, obs.region ? serviceBack(out[obs.service], before) : false);
     if (r.state !== before) out[key] = r.state;
     readings.push(r.reading);
     if (r.transition) transitions.push(r.transition);
   }
   attachRegions(out, states, readings, transitions, at);
   return { states: out, transitions, readings };
+}
+
+/**
+ * Whether the whole service's outage that overlapped this region's open outage has ended: the
+ * service is past its outage phase and its most recent outage interval began before the region's
+ * outage was over and ended (or is recovering) after the region's began.
+ */
+function serviceBack(service: SeriesState | undefined, region: SeriesState | undefined): boolean {
+  const o = region?.outage;
+  if (!service || !o || service.phase.phase === 'outage') return false;
+  const start = o.startedAt / region.bucketMs;
+  if (service.outage) return service.phase.phase === 'recovering' && service.outage.startedAt / service.bucketMs <= (region.last ?? start);
+  const last = service.excluded[service.excluded.length - 1];
+  return last !== undefined && last[1] !== null && last[1] >= start && last[1] >= (service.last ?? 0) - 60;
 }
 
 /** A whole-service outage lists the regions of the same service that have an outage open too. */

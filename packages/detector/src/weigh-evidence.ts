@@ -75,7 +75,7 @@ function isExcess(count: number, mean: number, c: ResolvedConfig): boolean {
  * Scores recent counts against the baseline: windows of several lengths ending now, the CUSUM,
  * and, since the excess began, whether it is more than a benign burst could be.
  */
-export function weighEvidence(s: SeriesState, provisional: readonly Provisional[], c: ResolvedConfig): Evidence {
+export function weighEvidence(s: SeriesState, provisional: readonly Provisional[], c: ResolvedConfig, serviceBack = false): Evidence {
   const last = s.last ?? -1;
   const model = dispersionModel(s, c);
   const dispersion1 = dispersionOver(model, 1, c);
@@ -222,7 +222,9 @@ export function weighEvidence(s: SeriesState, provisional: readonly Provisional[
     excessStart,
     // Back either clearly (the newest buckets say so) or slowly (no window up to holdMs in excess any more).
     // Only an open outage asks (the test costs a pass over the last holdMs).
-    returned: !holding || (s.outage !== null && returnedToNormal(s, live, dispersion1, c)),
+    // A region's outage within a whole-service one also ends with it, unless its own newest buckets
+    // are still in excess: a country with a few reports a minute cannot prove its own end quickly.
+    returned: !holding || (s.outage !== null && ((serviceBack && !relapse) || returnedToNormal(s, live, dispersion1, c))),
     relapse,
   };
 }
