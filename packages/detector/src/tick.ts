@@ -74,15 +74,18 @@ export function tick(
   const out: Record<string, SeriesState> = { ...states };
   const transitions: Transition[] = [];
   const readings: SeriesReading[] = [];
-  // Whole services first: a region's outage may end with the service's (serviceBack).
-  const ordered = [...observations].sort((a, b) => Number(Boolean(a.region)) - Number(Boolean(b.region)));
-  for (const obs of ordered) {
-    const key = toSeriesKey(obs.service, obs.region);
-    const before = states[key];
-    const r = tickSeries(key, before, obs, at, c, obs.region ? serviceBack(out[obs.service], before) : false);
-    if (r.state !== before) out[key] = r.state;
-    readings.push(r.reading);
-    if (r.transition) transitions.push(r.transition);
+  // Whole services first: a region's outage may end with the service's (serviceBack). Two passes
+  // rather than a sort: ten thousand series a tick.
+  for (let pass = 0; pass < 2; pass++) {
+    for (const obs of observations) {
+      if (Boolean(obs.region) !== (pass === 1)) continue;
+      const key = toSeriesKey(obs.service, obs.region);
+      const before = states[key];
+      const r = tickSeries(key, before, obs, at, c, obs.region ? serviceBack(out[obs.service], before) : false);
+      if (r.state !== before) out[key] = r.state;
+      readings.push(r.reading);
+      if (r.transition) transitions.push(r.transition);
+    }
   }
   attachRegions(out, states, readings, transitions, at);
   return { states: out, transitions, readings };

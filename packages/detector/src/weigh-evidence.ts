@@ -161,9 +161,18 @@ export function weighEvidence(s: SeriesState, provisional: readonly Provisional[
     if (j < 2 && !relapse) relapse = lp <= c.logHoldP && isExcess(count, mean, c);
   }
 
+  // The strongest evidence of any window or the CUSUM, as a probability, with its multiplicity
+  // (Šidák: the chance that any of the tests is this extreme): 1 - score.
+  const logP = min(minLogTail < 0 ? minLogTail : bodyZ > -Infinity ? min(0, logNormalTail(min(bodyZ, 0.5))) : 0, -cusum * model.tailPower);
+  const warm = s.learned >= c.warmupBuckets;
+  const score = warm ? scoreOf(logP, c.windowBuckets.length + 1) : 0;
+  const ready = maxExcess >= c.minExcessReports && cusum > c.envelopeShare * envelopeAt(s, last, c);
+
   let sustained = false;
   let excessStart = start;
-  if (start !== null && sinceBuckets > 0) {
+  // What follows decides whether an outage may open and where it began: only worth its cost when
+  // the other conditions to open already hold (most ticks of most series it is not).
+  if (start !== null && sinceBuckets > 0 && warm && ready && score >= c.openAt) {
     const reference = referenceRatio(s, provisional.length ? provisional[provisional.length - 1]!.index : last, c);
     // Where the excess began: the most likely change point for a rise to the surge's own size.
     const peak = burstStretch(sinceBuckets, c.burstBuckets);
@@ -203,16 +212,12 @@ export function weighEvidence(s: SeriesState, provisional: readonly Provisional[
     }
   }
 
-  // The strongest evidence of any window or the CUSUM, as a probability, with its multiplicity
-  // (Šidák: the chance that any of the tests is this extreme): 1 - score.
-  const logP = min(minLogTail < 0 ? minLogTail : bodyZ > -Infinity ? min(0, logNormalTail(min(bodyZ, 0.5))) : 0, -cusum * model.tailPower);
-  const warm = s.learned >= c.warmupBuckets;
   return {
     // Before warm-up the baseline is a guess: no opinion rather than a false alarm.
-    score: warm ? scoreOf(logP, c.windowBuckets.length + 1) : 0,
+    score,
     warm,
     // Enough excess to tell from chance, and a surge larger than this series' usual large ones.
-    ready: maxExcess >= c.minExcessReports && cusum > c.envelopeShare * envelopeAt(s, last, c),
+    ready,
     flood,
     sustained,
     holding,
