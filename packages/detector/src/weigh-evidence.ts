@@ -227,9 +227,10 @@ export function weighEvidence(s: SeriesState, provisional: readonly Provisional[
     excessStart,
     // Back either clearly (the newest buckets say so) or slowly (no window up to holdMs in excess any more).
     // Only an open outage asks (the test costs a pass over the last holdMs).
-    // A region's outage within a whole-service one also ends with it, unless its own newest buckets
-    // are still in excess: a country with a few reports a minute cannot prove its own end quickly.
-    returned: !holding || (s.outage !== null && ((serviceBack && !relapse) || returnedToNormal(s, live, dispersion1, c))),
+    // Never while the newest bucket or two are significantly in excess (a relapse). A region's
+    // outage within a whole-service one also ends with it: a country with a few reports a minute
+    // cannot prove its own end quickly. (A single ordinary report on a quiet series is no excess.)
+    returned: !holding || (s.outage !== null && !relapse && (serviceBack || returnedToNormal(s, live, dispersion1, c))),
     relapse,
   };
 }
@@ -329,8 +330,6 @@ function returnedToNormal(s: SeriesState, live: number, dispersion: number, c: R
     // two): three buckets without reports after an outage of 4 a minute are an end, whatever the ratio.
     const raised = max(relative * m, min(half, 1));
     const step = rise(x, m, raised / m, dispersion);
-    // The newest whole bucket in excess: not back yet, whatever came before.
-    if (sum === 0 && step > 0) return false;
     sum += step;
     if (-sum >= logReturnOdds) return true;
   }
