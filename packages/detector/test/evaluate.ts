@@ -22,10 +22,13 @@ export interface Run {
   state: SeriesState | undefined;
 }
 
-/** Replays a generated series minute by minute (missing minutes stay missing). */
-export function runSeries(g: GeneratedSeries, config: Partial<DetectorConfig> = {}, initial?: SeriesState): Run {
-  const rows = g.counts.flatMap((value, i) => (value === null ? [] : [{ at: g.start + i * minuteMs, value, i }]));
-  const r = replay(rows, { bucketMs: minuteMs, ...config }, { initial });
+/**
+ * Replays a series bucket by bucket (missing buckets stay missing); times in the result are bucket
+ * indexes (minutes for the default one-minute buckets).
+ */
+export function runSeries(g: Pick<GeneratedSeries, 'counts' | 'start'>, config: Partial<DetectorConfig> = {}, initial?: SeriesState, bucketMs = minuteMs): Run {
+  const rows = g.counts.flatMap((value, i) => (value === null ? [] : [{ at: g.start + i * bucketMs, value, i }]));
+  const r = replay(rows, { bucketMs, ...config }, { initial });
   const n = g.counts.length;
   const alerts = new Array<boolean>(n).fill(false);
   const scores = new Array<number>(n).fill(0);
@@ -37,7 +40,7 @@ export function runSeries(g: GeneratedSeries, config: Partial<DetectorConfig> = 
   });
   // Missing minutes keep the alert as it was: the outage was not closed by a gap.
   for (let i = 1; i < n; i++) if (g.counts[i] === null) alerts[i] = alerts[i - 1]!;
-  const toMinute = (at: number) => (at - g.start) / minuteMs;
+  const toMinute = (at: number) => (at - g.start) / bucketMs;
   const open = new Map<string, Outage>();
   const declared: Declared[] = [];
   for (const t of r.transitions) {

@@ -1,19 +1,15 @@
 // Runs corpus series through replay() exactly as the backtest does (rows at bucket starts, missing
 // rows left out, the bucket length read from the rows) and measures what users would feel.
 
-import { replay, type DetectorConfig, type Outage } from '../../src/index';
-import { median } from '../evaluate';
+import type { DetectorConfig } from '../../src/index';
+import { median, runSeries, type Declared } from '../evaluate';
 import { oracleAlarms, tuneThreshold } from '../oracle-cusum';
 import { generateWorld, type BenignKind, type WorldOutageShape, type WorldSeries } from './world';
 
 const weekMs = 7 * 24 * 3_600_000;
 
-export interface DeclaredOutage {
-  /** Bucket indexes (fractional where a tick fell inside a bucket). */
-  start: number;
-  detected: number;
-  end: number;
-}
+/** A declared outage, in bucket indexes (fractional where a tick fell inside a bucket). */
+export type DeclaredOutage = Declared;
 
 export interface WorldRun {
   series: WorldSeries;
@@ -23,31 +19,9 @@ export interface WorldRun {
   expected: number[];
 }
 
+/** The series through replay() as the backtest runs it, one row a bucket, missing rows left out. */
 export function runWorld(series: WorldSeries, config: Partial<DetectorConfig> = {}): WorldRun {
-  const rows = series.counts.flatMap((value, i) => (value === null ? [] : [{ at: series.start + i * series.bucketMs, value, i }]));
-  const r = replay(rows, config);
-  const n = series.counts.length;
-  const alerts = new Array<boolean>(n).fill(false);
-  const scores = new Array<number>(n).fill(0);
-  const expected = new Array<number>(n).fill(0);
-  rows.forEach((row, k) => {
-    alerts[row.i] = r.rows[k]!.alert;
-    scores[row.i] = r.rows[k]!.score;
-    expected[row.i] = r.rows[k]!.expected;
-  });
-  const toIndex = (at: number) => (at - series.start) / series.bucketMs;
-  const open = new Map<string, Outage>();
-  const declared: DeclaredOutage[] = [];
-  for (const t of r.transitions) {
-    if (t.kind === 'opened') open.set(t.outage.id, t.outage);
-    if (t.kind === 'resolved' && open.has(t.outage.id)) {
-      const o = open.get(t.outage.id)!;
-      open.delete(t.outage.id);
-      declared.push({ start: toIndex(o.startedAt), detected: toIndex(o.detectedAt), end: toIndex(t.outage.resolvedAt!) });
-    }
-  }
-  for (const o of open.values()) declared.push({ start: toIndex(o.startedAt), detected: toIndex(o.detectedAt), end: n });
-  declared.sort((a, b) => a.detected - b.detected);
+  const { declared, alerts, scores, expected } = runSeries(series, config, undefined, series.bucketMs);
   return { series, declared, alerts, scores, expected };
 }
 
