@@ -8,7 +8,7 @@ const common = {
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node10', target: 'ES2022', esModuleInterop: true, isolatedModules: true } }] },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/web/e2e/'],
-  moduleNameMapper: { '^@outage-radar/(shared|db|detector|runtime)$': '<rootDir>/packages/$1/src/index.ts' },
+  moduleNameMapper: { '^@outage-radar/(shared|db|detector|runtime|counters)$': '<rootDir>/packages/$1/src/index.ts' },
 };
 
 const config = {

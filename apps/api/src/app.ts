@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import express from 'express';
 import type { Redis } from 'ioredis';
 import { pinoHttp } from 'pino-http';
+import { counterKeys } from '@outage-radar/counters';
 import type { Db } from '@outage-radar/db';
-import { redisKeys } from '@outage-radar/shared';
+import { problemTypes, redisKeys } from '@outage-radar/shared';
 import type { Env } from './env';
 import { hasAdminToken } from './http/admin-token';
 import { answerClientError } from './http/answer-client-error';
@@ -54,6 +55,7 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const { env, db, redis, log } = deps;
   const keys = redisKeys(env.REDIS_PREFIX);
+  const counters = counterKeys(env.REDIS_PREFIX);
   const metrics = createMetrics();
   const catalogue = createCatalogueCache(db);
   const queue = createReportQueue(redis, keys);
@@ -81,7 +83,7 @@ export function createApp(deps: AppDeps): App {
   });
   const publicUrl = env.PUBLIC_URL ? new URL(env.PUBLIC_URL) : null;
   const summary = requestSummary(log);
-  const views = createServiceViews({ db, redis, keys, catalogue, networkName: (asn) => networks?.nameOf(asn) ?? null });
+  const views = createServiceViews({ db, redis, keys, counters, catalogue, networkName: (asn) => networks?.nameOf(asn) ?? null });
   const openapi = buildOpenApiDocument();
 
   const app = express();
@@ -117,7 +119,7 @@ export function createApp(deps: AppDeps): App {
   // Metrics tell about traffic and load: for this machine, or with the admin token.
   app.use('/metrics', (req, _res, next) => {
     if (isLocalRequest(req) || hasAdminToken(req, env.ADMIN_TOKEN)) return next();
-    throw new HttpProblem(404, 'Not found', 'no such page');
+    throw new HttpProblem(404, problemTypes.notFound, 'Not found', 'no such page');
   });
 
   app.use(healthRoutes({ db, redis, registry: metrics.registry, detector: { keys, staleSeconds: env.DETECTOR_STALE_SECONDS } }));
@@ -126,8 +128,8 @@ export function createApp(deps: AppDeps): App {
   if (env.ADMIN_TOKEN) app.use(adminRoutes(queue, env.ADMIN_TOKEN));
   app.use(widgetRoutes(views, publicUrl));
   app.use(serviceRoutes(views));
-  app.use(mapRoutes({ redis, keys, tileUrl: env.MAP_TILE_URL ?? null, tileAttribution: env.MAP_TILE_ATTRIBUTION ?? null }));
-  app.use('/api', () => { throw new HttpProblem(404, 'Not found', 'no such API endpoint'); });
+  app.use(mapRoutes({ redis, counters, tileUrl: env.MAP_TILE_URL ?? null, tileAttribution: env.MAP_TILE_ATTRIBUTION ?? null }));
+  app.use('/api', () => { throw new HttpProblem(404, problemTypes.notFound, 'Not found', 'no such API endpoint'); });
 
   const webDist = env.WEB_DIST ?? join(__dirname, '../../web/dist');
   if (existsSync(join(webDist, 'index.html'))) {
@@ -137,7 +139,7 @@ export function createApp(deps: AppDeps): App {
   } else {
     log.warn({ webDist }, 'web app not built; serving the API only');
   }
-  app.use(() => { throw new HttpProblem(404, 'Not found', 'no such page'); });
+  app.use(() => { throw new HttpProblem(404, problemTypes.notFound, 'Not found', 'no such page'); });
   app.use(problemHandler);
 
   const http = createServer({
@@ -149,7 +151,7 @@ export function createApp(deps: AppDeps): App {
   }, app);
   // Requests Node's parser refuses before Express sees them get a problem document too.
   http.on('clientError', answerClientError);
-  const io = createRealtime({ http, redis, keys, views, log });
+  const io = createRealtime({ http, redis, keys, counters, views, log });
   return {
     http,
     networksLoaded,

@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Redis } from 'ioredis';
 import { Server } from 'socket.io';
+import type { CounterKeys } from '@outage-radar/counters';
 import { Slug, rooms, type ClientToServerEvents, type RedisKeys, type ServerToClientEvents } from '@outage-radar/shared';
 import { limitSocketMessages } from './http/limit-socket-messages';
 import type { Logger } from './logger';
@@ -21,7 +22,7 @@ const resnapshotAfterMs = 60_000;
  * pub/sub), so any API replica can serve any browser. Joining a room sends a snapshot first.
  */
 export function createRealtime(deps: {
-  http: HttpServer; redis: Redis; keys: RedisKeys; views: ServiceViews; log: Logger; now?: () => number;
+  http: HttpServer; redis: Redis; keys: RedisKeys; counters: CounterKeys; views: ServiceViews; log: Logger; now?: () => number;
 }): RealtimeServer {
   const now = deps.now ?? Date.now;
   const io: RealtimeServer = new Server(deps.http, { serveClient: false, cors: { origin: false } });
@@ -33,7 +34,7 @@ export function createRealtime(deps: {
   for (const connection of [pub, sub]) connection.on('error', (err: Error) => deps.log.debug({ err: err.message }, 'socket.io redis connection error'));
   io.adapter(createAdapter(pub, sub, { key: deps.keys.socketIo }));
   io.engine.on('close', () => undefined);
-  const mapSnapshot = createMapSnapshot({ views: deps.views, redis: deps.redis, keys: deps.keys, now });
+  const mapSnapshot = createMapSnapshot({ views: deps.views, redis: deps.redis, counters: deps.counters, now });
   io.on('connection', (socket) => {
     limitSocketMessages(socket, { now, onFlood: () => deps.log.warn({ socketId: socket.id }, 'socket flooding; disconnected') });
     let snapshotAt = -Infinity;

@@ -135,7 +135,7 @@ function commentOf(body: Buffer | null): string {
 /** Reports counted in the per-minute totals under this test's prefix (the worker writes them). */
 async function countedReports(api: TestApi): Promise<number> {
   let total = 0;
-  for (const key of await api.redis.keys(api.keys.totals(0).replace(/:0$/, ':*'))) {
+  for (const key of await api.redis.keys(api.counters.totals(0).replace(/:0$/, ':*'))) {
     for (const [field, value] of Object.entries(await api.redis.hgetall(key))) {
       if (field.endsWith('|all') || field.endsWith('|working')) total += Number(value);
     }

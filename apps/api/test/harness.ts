@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createDb, createTempSchema, upsertServices, type Db } from '@outage-radar/db';
+import { counterKeys, type CounterKeys } from '@outage-radar/counters';
 import { redisKeys, reportsQueueName, type CatalogueEntry, type ReportJob } from '@outage-radar/shared';
 export { tsEntry } from '../../../scripts/test-support/ts-entry';
 import { createApp, type App } from '../src/app';
@@ -34,6 +35,7 @@ export interface TestApi {
   prefix: string;
   schema: string;
   keys: ReturnType<typeof redisKeys>;
+  counters: CounterKeys;
   /** The reports queue as the API fills it, to look at what was queued. */
   queue: Queue<ReportJob>;
   stop: () => Promise<void>;
@@ -52,9 +54,10 @@ export async function startTestApi(services: CatalogueEntry[], envOverrides: Rec
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
   const { port } = app.http.address() as AddressInfo;
   const keys = redisKeys(prefix);
+  const counters = counterKeys(prefix);
   const queue = new Queue<ReportJob>(reportsQueueName, { connection: redis, prefix: keys.queuePrefix });
   return {
-    baseUrl: `http://127.0.0.1:${port}`, app, db, redis, prefix, schema, keys, queue,
+    baseUrl: `http://127.0.0.1:${port}`, app, db, redis, prefix, schema, keys, counters, queue,
     async stop() {
       await queue.close();
       await app.close();

@@ -40,10 +40,10 @@ describe('map:watch from one socket', () => {
 
   beforeAll(async () => {
     api = await startTestApi([service]);
-    const views = createServiceViews({ db: api.db, redis: api.redis, keys: api.keys, catalogue: createCatalogueCache(api.db), now: () => clock });
+    const views = createServiceViews({ db: api.db, redis: api.redis, keys: api.keys, counters: api.counters, catalogue: createCatalogueCache(api.db), now: () => clock });
     const counted: ServiceViews = { ...views, openOutages: () => { computed += 1; return views.openOutages(); } };
     http = createServer();
-    io = createRealtime({ http, redis: api.redis, keys: api.keys, views: counted, log: createLogger('silent'), now: () => clock });
+    io = createRealtime({ http, redis: api.redis, keys: api.keys, counters: api.counters, views: counted, log: createLogger('silent'), now: () => clock });
     // Registered after the realtime handlers, so it runs once they have handled the frame (and queried, if they do).
     io.on('connection', (socket) => {
       socket.on('map:watch', () => {

@@ -1,5 +1,6 @@
 import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { counterKeys } from '@outage-radar/counters';
 import type { Db } from '@outage-radar/db';
 import { isStoreUnavailable } from '@outage-radar/runtime';
 import { redisKeys, reportRetryDelayMs, reportsQueueName, type ReportJob } from '@outage-radar/shared';
@@ -29,8 +30,9 @@ export interface RunningWorker {
 export function startWorker(deps: { env: Env; db: Db; redis: Redis; log: Logger }): RunningWorker {
   const { env, db, redis, log } = deps;
   const keys = redisKeys(env.REDIS_PREFIX);
+  const counters = counterKeys(env.REDIS_PREFIX);
   const emitter = createEmitter(redis, keys);
-  const persister = createReportPersister({ db, redis, keys, emitter, log, batchSize: env.REPORT_BATCH_SIZE, batchWaitMs: env.REPORT_BATCH_WAIT_MS });
+  const persister = createReportPersister({ db, redis, counters, emitter, log, batchSize: env.REPORT_BATCH_SIZE, batchWaitMs: env.REPORT_BATCH_WAIT_MS });
   const workerConnection = redis.duplicate();
   const lockMs = env.REPORT_LOCK_SECONDS * 1000;
   const worker = new Worker<ReportJob>(reportsQueueName, (job) => persister.process(job), {
@@ -56,8 +58,8 @@ export function startWorker(deps: { env: Env; db: Db; redis: Redis; log: Logger 
   // adding workers never runs the detector twice over.
   const detectorConnection = redis.duplicate();
   const detectorQueue = new Queue(detectorQueueName, { connection: redis, prefix: keys.queuePrefix });
-  const publisher = createOutagePublisher({ db, redis, keys, emitter, log });
-  const detectorTick = createDetectorTick({ db, redis, keys, log, publisher });
+  const publisher = createOutagePublisher({ db, redis, counters, emitter, log });
+  const detectorTick = createDetectorTick({ db, redis, keys, counters, log, publisher });
   const stopScheduling = keepJobSchedulers({ queue: detectorQueue, redis, log, schedulers: [
     { name: 'detector-tick', everyMs: env.DETECTOR_TICK_SECONDS * 1000 },
     { name: 'maintenance', everyMs: 3_600_000 },

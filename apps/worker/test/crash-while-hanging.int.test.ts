@@ -129,7 +129,7 @@ describe('the worker killed while PostgreSQL hangs', () => {
     // Done when all are stored, or when the rest have failed: those will never be.
     await eventually(async () => (await stores.db.report.count({ where: { id: { in: ids } } })) + (await failedCount()) === reportCount, 45_000, 250);
     const stored = await stores.db.report.count({ where: { id: { in: ids } } });
-    const counted = Number((await stores.redis.hget(stores.keys.totals(toBucketStart(at)), `${service.slug}|all`)) ?? 0);
+    const counted = Number((await stores.redis.hget(stores.counters.totals(toBucketStart(at)), `${service.slug}|all`)) ?? 0);
     const failed = await failedCount();
     const stalledTwice = stalledAtLeast(2);
     console.log(`crash: ${reportCount} jobs; worker SIGKILLed twice while PostgreSQL hung (in hand: ${heldByFirst}, ${heldBySecond}, then ${heldByThird}, with ${inFlight} inserts on the wire, when the network went silent); ${stalledTwice} stalled twice or more; ${stored} stored, ${counted} counted, ${failed} failed, ${reportCount - stored} lost`);

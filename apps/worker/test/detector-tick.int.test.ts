@@ -35,14 +35,14 @@ describe('the detector tick', () => {
   afterAll(async () => stores.stop());
 
   it('learns new series from their history, then opens outages for a flood and groups one owner\'s into an incident', async () => {
-    const { db, redis, keys } = stores;
+    const { db, redis, keys, counters } = stores;
     const log = createLogger('silent');
-    const publisher = createOutagePublisher({ db, redis, keys, emitter: createEmitter(redis, keys), log });
-    const tick = createDetectorTick({ db, redis, keys, log, publisher });
+    const publisher = createOutagePublisher({ db, redis, counters, emitter: createEmitter(redis, keys), log });
+    const tick = createDetectorTick({ db, redis, keys, counters, log, publisher });
 
     const bucket = toBucketStart(now);
     // The busy service has its usual minute so far.
-    await redis.hset(keys.totals(bucket), `${carrier.slug}|all`, '30');
+    await redis.hset(counters.totals(bucket), `${carrier.slug}|all`, '30');
     const quiet = await tick(now);
     expect(quiet).toMatchObject({ series: 4, warmed: 4, transitions: 0 });
     expect(await redis.hlen(keys.detectorStates)).toBe(4);
@@ -50,12 +50,12 @@ describe('the detector tick', () => {
 
     // Both services of one owner, and a rival, get 40 reports in the current minute.
     for (const s of [photos, chat, rival]) {
-      await redis.hset(keys.totals(bucket), `${s.slug}|all`, '40');
-      await redis.hset(keys.scopes(bucket), `${s.slug}|p:login`, '30', `${s.slug}|p:app`, '10', `${s.slug}|cell:85618923fffffff`, '40');
+      await redis.hset(counters.totals(bucket), `${s.slug}|all`, '40');
+      await redis.hset(counters.scopes(bucket), `${s.slug}|p:login`, '30', `${s.slug}|p:app`, '10', `${s.slug}|cell:85618923fffffff`, '40');
     }
     // The busy service's total barely moves, but 15 of its reports come from one network.
-    await redis.hset(keys.totals(bucket), `${carrier.slug}|all`, '55');
-    await redis.hset(keys.scopes(bucket), `${carrier.slug}|asn:55836`, '15');
+    await redis.hset(counters.totals(bucket), `${carrier.slug}|all`, '55');
+    await redis.hset(counters.scopes(bucket), `${carrier.slug}|asn:55836`, '15');
     const flooded = await tick(now + 20_000);
     expect(flooded.transitions).toBe(4);
     const open = await listOpenOutages(db);
@@ -82,13 +82,13 @@ describe('the detector tick, for countries and networks it has not seen', () => 
   afterAll(async () => stores.stop());
 
   it('starts a series for a country or network only once it has a few reports', async () => {
-    const { db, redis, keys } = stores;
+    const { db, redis, keys, counters } = stores;
     const log = createLogger('silent');
-    const tick = createDetectorTick({ db, redis, keys, log, publisher: createOutagePublisher({ db, redis, keys, emitter: createEmitter(redis, keys), log }) });
+    const tick = createDetectorTick({ db, redis, keys, counters, log, publisher: createOutagePublisher({ db, redis, counters, emitter: createEmitter(redis, keys), log }) });
     const bucket = toBucketStart(now);
     // One report from Nepal, three from one network: only the network is worth a series yet.
-    await redis.hset(keys.totals(bucket), `${sparse.slug}|all`, '4');
-    await redis.hset(keys.scopes(bucket), `${sparse.slug}|cc:NP`, '1', `${sparse.slug}|asn:17501`, String(minReportsToStartRegion));
+    await redis.hset(counters.totals(bucket), `${sparse.slug}|all`, '4');
+    await redis.hset(counters.scopes(bucket), `${sparse.slug}|cc:NP`, '1', `${sparse.slug}|asn:17501`, String(minReportsToStartRegion));
     await tick(bucket + 10_000);
     const series = await redis.hkeys(keys.detectorStates);
     expect(series).toContain(`${sparse.slug}/network/AS17501`);

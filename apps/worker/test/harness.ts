@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { createDb, createTempSchema, upsertServices, type Db } from '@outage-radar/db';
+import { counterKeys, type CounterKeys } from '@outage-radar/counters';
 import { redisKeys, type CatalogueEntry, type RedisKeys } from '@outage-radar/shared';
 
 export { tsEntry } from '../../../scripts/test-support/ts-entry';
@@ -29,6 +30,7 @@ export interface TestStores {
   schema: string;
   prefix: string;
   keys: RedisKeys;
+  counters: CounterKeys;
   /** The schema's URL, for a worker started as its own process. */
   databaseUrlWithSchema: string;
   stop: () => Promise<void>;
@@ -44,7 +46,7 @@ export async function startTestStores(services: CatalogueEntry[]): Promise<TestS
   const url = new URL(databaseUrl);
   url.searchParams.set('schema', schema);
   return {
-    db, redis, schema, prefix, keys: redisKeys(prefix), databaseUrlWithSchema: url.toString(),
+    db, redis, schema, prefix, keys: redisKeys(prefix), counters: counterKeys(prefix), databaseUrlWithSchema: url.toString(),
     async stop() {
       await db.$disconnect();
       const stale = await redis.keys(`${prefix}:*`);

@@ -54,7 +54,7 @@ describe('the reports queue consumer', () => {
     return Promise.all(outcomes);
   }
 
-  const totalsOf = async () => stores.redis.hgetall(stores.keys.totals(toBucketStart(at)));
+  const totalsOf = async () => stores.redis.hgetall(stores.counters.totals(toBucketStart(at)));
   const historyOf = async () => {
     const rows = await db().bucketCount.findMany({ where: { serviceSlug: slug, bucketStart: new Date(toBucketStart(at)) } });
     return Object.fromEntries(rows.map((r) => [r.scope, r.count]));

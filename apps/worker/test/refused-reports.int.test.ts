@@ -65,7 +65,7 @@ describe('a report PostgreSQL refuses', () => {
     // Today's failure is a retry every few seconds for a day: give it long enough to show, no longer.
     await Promise.race([settled, timeout(15_000, undefined, { ref: false })]);
     const stored = await stores.db.report.count({ where: { id: { in: [...ids] } } });
-    const counted = Number((await stores.redis.hget(stores.keys.totals(toBucketStart(at)), `${service.slug}|all`)) ?? 0);
+    const counted = Number((await stores.redis.hget(stores.counters.totals(toBucketStart(at)), `${service.slug}|all`)) ?? 0);
     const states = await Promise.all(poison.map(async (r) => (await queue.getJob(r.id))?.getState()));
     const failedAlone = poison.filter((r, i) => states[i] === 'failed' && !retried.has(r.id)).length;
     console.log(`persist: ${valid.length} valid + ${poison.length} poison jobs queued together, ${stored} stored, ${counted} counted, ${failedAlone} failed alone, ${retried.size} retried, ${valid.length - stored} valid lost`);

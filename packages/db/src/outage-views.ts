@@ -1,11 +1,5 @@
 import type { IncidentRow, OutageRow } from './repositories/outages';
-import { toServiceStatus, type IncidentView, type OutageCluster, type OutageRegion, type OutageView, type ProblemShare } from '@outage-radar/shared';
-
-export function toOutageRegion(regionKey: string): OutageRegion {
-  if (regionKey.startsWith('cc:')) return { kind: 'country', code: regionKey.slice(3), label: null };
-  if (regionKey.startsWith('asn:')) return { kind: 'network', code: regionKey.slice(4), label: null };
-  return { kind: 'global', code: null, label: null };
-}
+import { toOutageRegion, toServiceStatus, type IncidentView, type OutageCluster, type OutageView, type ProblemShare } from '@outage-radar/shared';
 
 export function toOutageView(row: OutageRow, serviceName: string, reportsLastHour: number): OutageView {
   return {

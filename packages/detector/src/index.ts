@@ -6,7 +6,7 @@ export { createSeriesState } from './series-state';
 export type { SeriesState, SeriesPhase, PhaseState } from './series-state';
 export type { Outage, OpenOutage, Transition, SeriesRegion } from './outage';
 export { toServiceStatus } from './to-service-status';
-export { toSeriesKey } from './series-key';
+export { toSeriesKey } from '@outage-radar/shared';
 export { nextPhase } from './next-phase';
 export type { PhaseEvidence, Thresholds } from './next-phase';
 export { nbTail, nbLogTail } from './nb-tail';

@@ -1,10 +1,7 @@
-import type { OutagePhase, ProblemShare, ServiceStatus } from '@outage-radar/shared';
+import type { OutagePhase, ProblemShare, Region, ServiceStatus } from '@outage-radar/shared';
 
-/** A region series: a country (ISO code) or a network (AS number, e.g. "AS55836"). */
-export interface SeriesRegion {
-  kind: 'country' | 'network';
-  code: string;
-}
+/** A region series: a country (ISO code) or a network (AS number, e.g. "AS55836"); the spellings are shared's region codec. */
+export type SeriesRegion = Region;
 
 /** What a series remembers about its open outage between ticks. Times in ms. */
 export interface OpenOutage {

@@ -3,7 +3,7 @@ import { resolveConfig, type DetectorConfig, type ResolvedConfig } from './confi
 import type { SeriesRegion, Transition } from './outage';
 import { draftOf, type SeriesPhase, type SeriesState } from './series-state';
 import { tickSeries } from './tick-series';
-import { toSeriesKey } from './series-key';
+import { toSeriesKey } from '@outage-radar/shared';
 import { toOutage } from './to-outage';
 
 /** Reports counted in one bucket. `count` null means no data (intake was down), not zero reports. */

@@ -4,8 +4,6 @@ export { openStoresOrExit } from './connect-or-exit';
 export { warnIfRedisForgets } from './warn-if-redis-forgets';
 export { handleShutdown } from './handle-shutdown';
 export { parseEnvOrExit } from './parse-env';
-export { lastMinutes, liveTotals } from './live-totals';
-export type { LiveTotals } from './live-totals';
 export { isStoreUnavailable } from './is-store-unavailable';
 export { toSqlError } from './to-sql-error';
 export type { SqlError } from './to-sql-error';

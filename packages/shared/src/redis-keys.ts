@@ -1,5 +1,6 @@
 /**
- * Names in Redis that the API and the worker share. Every key starts with a prefix (default "or")
+ * Names in Redis that the API and the worker share (the per-minute report counters' own are in
+ * @outage-radar/counters). Every key starts with a prefix (default "or")
  * so that test runs and several deployments can share one Redis without colliding.
  */
 export const reportsQueueName = 'reports';
@@ -13,12 +14,6 @@ export function toBucketStart(at: number): number {
 
 export function redisKeys(prefix: string) {
   return {
-    /** HASH `${slug}|all` / `${slug}|working` -> count, for one minute bucket. */
-    totals: (bucketStart: number) => `${prefix}:totals:${bucketStart / 1000}`,
-    /** HASH `${slug}|${scope}` -> count for problem, country, cell and network scopes of one minute. */
-    scopes: (bucketStart: number) => `${prefix}:scopes:${bucketStart / 1000}`,
-    /** Marks a report id as counted, so a redelivered job is not counted twice. */
-    counted: (reportId: string) => `${prefix}:counted:${reportId}`,
     /**
      * One counted report per person, service and answer kind per window; `personHash` is a keyed,
      * rotating hash of a first-party id or an address, never the address. The slug is a hash tag so

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { HttpProblem, toProblem } from './problem';
+import { HttpProblem, toHttpErrorType, toProblem } from './problem';
 
 /** The statuses Node's own answer would carry for these parser errors; anything else is 400. */
 const byCode: Record<string, { status: number; detail: string }> = {
@@ -24,7 +24,7 @@ export function answerClientError(err: Error & { code?: string }, socket: Duplex
   const { status, detail } = byCode[err.code ?? ''] ?? { status: 400, detail: 'the request is not valid HTTP/1.1' };
   const title = STATUS_CODES[status] ?? 'Bad Request';
   // No request was parsed, so there is no URL to name as the instance.
-  const { instance: _none, ...problem } = toProblem(new HttpProblem(status, title, detail), '');
+  const { instance: _none, ...problem } = toProblem(new HttpProblem(status, toHttpErrorType(status), title, detail), '');
   const body = JSON.stringify(problem);
   socket.end(`HTTP/1.1 ${status} ${title}\r\ncontent-type: application/problem+json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
 }

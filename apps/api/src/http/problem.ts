@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
-import { DomainError, type DomainErrorCode } from '@outage-radar/shared';
+import { DomainError, domainProblemTypes, problemTypes, type DomainErrorCode, type ProblemType } from '@outage-radar/shared';
 import { isStoreUnavailable } from '@outage-radar/runtime';
 import { ParamError } from './request-params';
 import { toUndecodableParamError } from './undecodable-param';
@@ -25,15 +25,25 @@ const byCode: Record<DomainErrorCode, { status: number; title: string }> = {
 };
 
 /** Errors raised by body-parser carry a `type` and a `status`. */
-const parserErrors: Record<string, { status: number; title: string; detail: string }> = {
-  'entity.parse.failed': { status: 400, title: 'Malformed JSON', detail: 'the request body is not valid JSON' },
-  'entity.too.large': { status: 413, title: 'Body too large', detail: 'the request body is larger than allowed' },
-  'encoding.unsupported': { status: 415, title: 'Unsupported encoding', detail: 'the request body encoding is not supported' },
-  'charset.unsupported': { status: 415, title: 'Unsupported charset', detail: 'the request body must be UTF-8' },
+const parserErrors: Record<string, { status: number; type: ProblemType; title: string; detail: string }> = {
+  'entity.parse.failed': { status: 400, type: problemTypes.malformedJson, title: 'Malformed JSON', detail: 'the request body is not valid JSON' },
+  'entity.too.large': { status: 413, type: problemTypes.bodyTooLarge, title: 'Body too large', detail: 'the request body is larger than allowed' },
+  'encoding.unsupported': { status: 415, type: problemTypes.unsupportedEncoding, title: 'Unsupported encoding', detail: 'the request body encoding is not supported' },
+  'charset.unsupported': { status: 415, type: problemTypes.unsupportedCharset, title: 'Unsupported charset', detail: 'the request body must be UTF-8' },
   // raw-body: the client stopped sending, or sent fewer or more bytes than its content-length said.
-  'request.aborted': { status: 400, title: 'Incomplete body', detail: 'the request body ended before it was complete' },
-  'request.size.invalid': { status: 400, title: 'Incomplete body', detail: 'the request body does not have the length its content-length says' },
+  'request.aborted': { status: 400, type: problemTypes.incompleteBody, title: 'Incomplete body', detail: 'the request body ended before it was complete' },
+  'request.size.invalid': { status: 400, type: problemTypes.incompleteBody, title: 'Incomplete body', detail: 'the request body does not have the length its content-length says' },
 };
+
+/** The type of a client error HTTP itself raised, by its status. */
+const httpErrorTypes: Partial<Record<number, ProblemType>> = {
+  404: problemTypes.notFound,
+  408: problemTypes.requestTimeout,
+  413: problemTypes.bodyTooLarge,
+  415: problemTypes.unsupportedMediaType,
+  431: problemTypes.headersTooLarge,
+};
+export const toHttpErrorType = (status: number): ProblemType => httpErrorTypes[status] ?? problemTypes.badRequest;
 
 /**
  * body-parser hands on zlib's own error (status 400 set, no `type`) when a gzip, deflate or br body
@@ -82,12 +92,16 @@ function isJson(text: string): boolean {
 }
 
 export class HttpProblem extends Error {
-  constructor(readonly status: number, readonly title: string, detail: string, readonly errors?: Problem['errors']) {
+  constructor(
+    readonly status: number,
+    readonly type: ProblemType,
+    readonly title: string,
+    detail: string,
+    readonly errors?: Problem['errors'],
+  ) {
     super(detail);
   }
 }
-
-const slugOf = (title: string) => `/problems/${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 
 /** Whether a parsed request body has (the top of) `field`: `service`, or `location` for `location.lat`. */
 function hasBodyField(body: unknown, field: string): boolean {
@@ -102,36 +116,36 @@ export function toProblem(err: unknown, instance: string, body?: unknown): Probl
   if (err instanceof ZodError) {
     const errors = err.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
     const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-    return { type: '/problems/invalid-request', title: 'Invalid request', status: 400, detail, instance, errors };
+    return { type: problemTypes.invalidRequest, title: 'Invalid request', status: 400, detail, instance, errors };
   }
   if (err instanceof ParamError) {
-    return { type: '/problems/invalid-request', title: 'Invalid request', status: 400, detail: err.message, instance, errors: err.errors };
+    return { type: problemTypes.invalidRequest, title: 'Invalid request', status: 400, detail: err.message, instance, errors: err.errors };
   }
   if (err instanceof DomainError) {
     const { status, title } = byCode[err.code];
     const errors = err.field && hasBodyField(body, err.field) ? [{ field: err.field, message: err.message }] : undefined;
-    return { type: `/problems/${err.code.replaceAll('_', '-')}`, title, status, detail: err.message, instance, ...(errors ? { errors } : {}) };
+    return { type: domainProblemTypes[err.code], title, status, detail: err.message, instance, ...(errors ? { errors } : {}) };
   }
   if (err instanceof HttpProblem) {
-    return { type: slugOf(err.title), title: err.title, status: err.status, detail: err.message, instance, ...(err.errors ? { errors: err.errors } : {}) };
+    return { type: err.type, title: err.title, status: err.status, detail: err.message, instance, ...(err.errors ? { errors: err.errors } : {}) };
   }
   const parserType = (err as { type?: unknown } | null)?.type;
   if (typeof parserType === 'string' && parserErrors[parserType]) {
     const p = parserErrors[parserType];
-    return { type: slugOf(p.title), title: p.title, status: p.status, detail: toParserDetail(err as ParserError, p.detail), instance };
+    return { type: p.type, title: p.title, status: p.status, detail: toParserDetail(err as ParserError, p.detail), instance };
   }
   if (isDecompressionError(err)) {
-    return { type: '/problems/undecodable-body', title: 'Undecodable body', status: 400, detail: 'the request body is not valid data of its content-encoding', instance };
+    return { type: problemTypes.undecodableBody, title: 'Undecodable body', status: 400, detail: 'the request body is not valid data of its content-encoding', instance };
   }
   if (isStoreUnavailable(err)) {
-    return { type: '/problems/unavailable', title: 'Temporarily unavailable', status: 503, detail: 'the service cannot store or read reports right now; nothing was recorded, try again in a minute', instance };
+    return { type: problemTypes.unavailable, title: 'Temporarily unavailable', status: 503, detail: 'the service cannot store or read reports right now; nothing was recorded, try again in a minute', instance };
   }
   const clientStatus = clientErrorStatus(err);
   if (clientStatus !== null) {
     const title = STATUS_CODES[clientStatus] ?? 'Bad request';
-    return { type: slugOf(title), title, status: clientStatus, detail: 'the request cannot be served as sent', instance };
+    return { type: toHttpErrorType(clientStatus), title, status: clientStatus, detail: 'the request cannot be served as sent', instance };
   }
-  return { type: '/problems/internal', title: 'Internal error', status: 500, detail: 'something went wrong on our side', instance };
+  return { type: problemTypes.internal, title: 'Internal error', status: 500, detail: 'something went wrong on our side', instance };
 }
 
 /** Seconds a client should wait before trying again, for the statuses that call for it. */

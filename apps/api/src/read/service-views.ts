@@ -7,9 +7,10 @@ import {
   ServiceNotFoundError, toServiceStatus, type BucketCount, type OutagesResponse, type OutageView, type RedisKeys,
   type ServiceDetail, type ServiceStatus, type ServiceSummary,
 } from '@outage-radar/shared';
+import { liveTotals, type CounterKeys } from '@outage-radar/counters';
 import { isStoreUnavailable } from '@outage-radar/runtime';
 import type { CatalogueCache } from './catalogue-cache';
-import { liveBaselines, liveTotals } from './live-counts';
+import { liveBaselines } from './live-cells';
 
 
 const hourMs = 3_600_000;
@@ -22,6 +23,7 @@ export interface ReadDeps {
   db: Db;
   redis: Redis;
   keys: RedisKeys;
+  counters: CounterKeys;
   catalogue: CatalogueCache;
   /** Name of a network (autonomous system) for outage labels, when the network table has it. */
   networkName?: (asn: number) => string | null;
@@ -44,7 +46,7 @@ export function createServiceViews(deps: ReadDeps) {
 
   async function computeList(at: number): Promise<ServiceSummary[]> {
     const [services, totals, lines, outages] = await Promise.all([
-      deps.catalogue.all(), liveTotals(deps.redis, deps.keys, at), sparklines(at), listOpenOutages(deps.db),
+      deps.catalogue.all(), liveTotals(deps.redis, deps.counters, at), sparklines(at), listOpenOutages(deps.db),
     ]);
     const worst = worstBySlug(outages);
     return services
@@ -121,7 +123,7 @@ export function createServiceViews(deps: ReadDeps) {
       const from = new Date(Math.floor(at / bucketMs) * bucketMs - (24 * hourMs - bucketMs));
       const dayAgo = new Date(at - 24 * hourMs);
       const [totals, binned, problems, places, outages, all, open, baselines] = await Promise.all([
-        liveTotals(deps.redis, deps.keys, at),
+        liveTotals(deps.redis, deps.counters, at),
         binnedCounts(deps.db, { serviceSlug: slug, from, to: new Date(at + 60_000), bucketMinutes: detailBucketMinutes, scopes: ['all', 'working', 'filtered'] }),
         scopeTotals(deps.db, { serviceSlug: slug, from: dayAgo, to: new Date(at + 60_000), prefix: 'p:' }),
         topPlaces(deps.db, { serviceSlug: slug, since: dayAgo, limit: 10 }),
@@ -175,7 +177,7 @@ export function createServiceViews(deps: ReadDeps) {
 
     async openOutages(): Promise<OutagesResponse> {
       const [rows, incidents, services, totals] = await Promise.all([
-        listOpenOutages(deps.db), listOpenIncidents(deps.db), deps.catalogue.all(), liveTotals(deps.redis, deps.keys, now()),
+        listOpenOutages(deps.db), listOpenIncidents(deps.db), deps.catalogue.all(), liveTotals(deps.redis, deps.counters, now()),
       ]);
       const names = new Map(services.map((s) => [s.slug, s.name]));
       return {

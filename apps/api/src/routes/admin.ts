@@ -1,5 +1,6 @@
 import { Router, json, type RequestHandler } from 'express';
 import { z } from 'zod';
+import { problemTypes } from '@outage-radar/shared';
 import { hasAdminToken } from '../http/admin-token';
 import { HttpProblem } from '../http/problem';
 import type { ReportQueue } from '../intake/report-queue';
@@ -18,7 +19,7 @@ export function requireAdmin(adminToken: string): RequestHandler {
   return (req, res, next) => {
     if (hasAdminToken(req, adminToken)) return next();
     res.set('www-authenticate', 'Bearer realm="admin"');
-    throw new HttpProblem(401, 'Admin token required', 'send the admin token as "Authorization: Bearer <token>"');
+    throw new HttpProblem(401, problemTypes.adminTokenRequired, 'Admin token required', 'send the admin token as "Authorization: Bearer <token>"');
   };
 }
 

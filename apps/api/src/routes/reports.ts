@@ -1,7 +1,7 @@
 import { parse as parseCookies } from 'cookie';
 import { Router, json } from 'express';
 import type { RequestHandler } from 'express';
-import { ReportInput } from '@outage-radar/shared';
+import { problemTypes, ReportInput } from '@outage-radar/shared';
 import { HttpProblem } from '../http/problem';
 import type { Intake } from '../intake/intake';
 
@@ -14,7 +14,7 @@ const reporterCookieMaxAgeMs = 400 * 24 * 3_600_000;
 
 const requireJson: RequestHandler = (req, _res, next) => {
   if (!req.is('application/json')) {
-    throw new HttpProblem(415, 'Unsupported media type', 'send the report as application/json', [
+    throw new HttpProblem(415, problemTypes.unsupportedMediaType, 'Unsupported media type', 'send the report as application/json', [
       { field: '(body)', message: `content type "${req.get('content-type') ?? 'none'}" is not application/json` },
     ]);
   }

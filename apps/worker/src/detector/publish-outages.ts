@@ -5,8 +5,8 @@ import {
   listOpenIncidents, listOpenOutages, outageDaysByService, saveIncident, saveOutage, toIncidentView, toOutageView, visibleOutages,
   type Db, type OutageRow, type ServiceRow,
 } from '@outage-radar/db';
-import { liveTotals } from '@outage-radar/runtime';
-import { rooms, type RedisKeys } from '@outage-radar/shared';
+import { liveTotals, type CounterKeys } from '@outage-radar/counters';
+import { rooms, toRegionKey } from '@outage-radar/shared';
 import type { Logger } from '../logger';
 import type { RealtimeEmitter } from '../realtime';
 import { readOutageCells } from './read-outage-cells';
@@ -17,16 +17,11 @@ const clusterWindowMinutes = 15;
 /** How far back outage history counts for which services break together. */
 const coOccurrenceDays = 90;
 
-function regionKeyOf(outage: Outage): string {
-  if (!outage.region) return 'all';
-  return outage.region.kind === 'country' ? `cc:${outage.region.code}` : `asn:${outage.region.code.replace(/^AS/i, '')}`;
-}
-
 /**
  * Makes the detector's transitions visible: outage rows in PostgreSQL (with their map clusters),
  * incidents for outages that broke together, and socket.io events to the map and service pages.
  */
-export function createOutagePublisher(deps: { db: Db; redis: Redis; keys: RedisKeys; emitter: RealtimeEmitter; log: Logger }) {
+export function createOutagePublisher(deps: { db: Db; redis: Redis; counters: CounterKeys; emitter: RealtimeEmitter; log: Logger }) {
   async function toRow(outage: Outage, previous: OutageRow | undefined, at: number): Promise<OutageRow> {
     const cells = outage.phase === 'resolved' && previous
       ? null
@@ -34,7 +29,7 @@ export function createOutagePublisher(deps: { db: Db; redis: Redis; keys: RedisK
     return {
       id: stableUuid(outage.id),
       serviceSlug: outage.service,
-      regionKey: regionKeyOf(outage),
+      regionKey: toRegionKey(outage.region),
       phase: outage.phase,
       startedAt: new Date(outage.startedAt),
       detectedAt: new Date(outage.detectedAt),
@@ -67,7 +62,7 @@ export function createOutagePublisher(deps: { db: Db; redis: Redis; keys: RedisK
       await regroupIncidents(shown, services);
       const incidentOf = new Map(shown.map((o) => [o.id, o.incidentId]));
       const shownIds = new Set(shown.map((o) => o.id));
-      const lastHour = await liveTotals(deps.redis, deps.keys, at);
+      const lastHour = await liveTotals(deps.redis, deps.counters, at);
       for (const { kind, row } of changed) {
         // A region of a service that is down everywhere is shown inside the whole-service outage.
         if (kind !== 'resolved' && !shownIds.has(row.id)) continue;

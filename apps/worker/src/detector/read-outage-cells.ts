@@ -1,8 +1,9 @@
 import { iso1A2Code } from '@rapideditor/country-coder';
 import { cellToLatLng } from 'h3-js';
 import type { Redis } from 'ioredis';
+import { serviceCellCounts, type CounterKeys } from '@outage-radar/counters';
 import { scopeTotals, type Db } from '@outage-radar/db';
-import { minuteMs, toBucketStart, type RedisKeys } from '@outage-radar/shared';
+import { minuteMs, toBucketStart } from '@outage-radar/shared';
 import type { CellCount } from './to-clusters';
 
 const historyDays = 7;
@@ -12,20 +13,11 @@ const historyDays = 7;
  * week expects over as long. For a country outage only the cells in that country count.
  */
 export async function readOutageCells(
-  deps: { redis: Redis; keys: RedisKeys; db: Db },
+  deps: { redis: Redis; counters: CounterKeys; db: Db },
   query: { service: string; country: string | null; at: number; windowMinutes: number },
 ): Promise<CellCount[]> {
   const end = toBucketStart(query.at);
-  const pipeline = deps.redis.pipeline();
-  for (let i = 0; i < query.windowMinutes; i++) pipeline.hgetall(deps.keys.scopes(end - i * minuteMs));
-  const counts = new Map<string, number>();
-  const prefix = `${query.service}|cell:`;
-  for (const [err, hash] of (await pipeline.exec()) ?? []) {
-    if (err) throw err;
-    for (const [field, value] of Object.entries(hash as Record<string, string>)) {
-      if (field.startsWith(prefix)) counts.set(field.slice(prefix.length), (counts.get(field.slice(prefix.length)) ?? 0) + Number(value));
-    }
-  }
+  const counts = await serviceCellCounts(deps.redis, deps.counters, query.service, query.at, query.windowMinutes);
   if (counts.size === 0) return [];
   const windowStart = end - (query.windowMinutes - 1) * minuteMs;
   const history = await scopeTotals(deps.db, {

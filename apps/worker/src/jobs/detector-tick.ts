@@ -1,11 +1,11 @@
 import type { Redis } from 'ioredis';
-import { tick, toSeriesKey, type DetectorConfig, type SeriesObservation, type SeriesReading, type SeriesRegion, type SeriesState } from '@outage-radar/detector';
+import { readSeriesCounts, type CounterKeys, type SeriesCounts } from '@outage-radar/counters';
+import { tick, type DetectorConfig, type SeriesObservation, type SeriesReading, type SeriesState } from '@outage-radar/detector';
 import { listServices, type Db, type ServiceRow } from '@outage-radar/db';
-import { minuteMs, toBucketStart, type RedisKeys } from '@outage-radar/shared';
+import { fromSeriesKey, minuteMs, toBucketStart, toRegionKey, type Region, type RedisKeys } from '@outage-radar/shared';
 import { createStateStore } from '../detector/detector-store';
 import { timeZoneOfCountry } from '../detector/country-time-zones';
 import { loadHistory, type SeriesToWarm } from '../detector/load-history';
-import { readRecentCounts, type RecentCounts } from '../detector/read-recent-counts';
 import type { Logger } from '../logger';
 import type { OutagePublisher } from '../detector/publish-outages';
 
@@ -13,6 +13,7 @@ export interface DetectorTickDeps {
   db: Db;
   redis: Redis;
   keys: RedisKeys;
+  counters: CounterKeys;
   log: Logger;
   publisher: OutagePublisher;
   config?: Partial<DetectorConfig>;
@@ -48,7 +49,7 @@ export function createDetectorTick(deps: DetectorTickDeps) {
     const before = await store.load();
     const oldestLast = Math.min(...Object.values(before).map((s) => (s.last ?? Infinity) * s.bucketMs));
     const catchUp = Number.isFinite(oldestLast) ? Math.min(maxCatchUpMinutes, Math.ceil((at - oldestLast) / minuteMs) + 1) : 3;
-    const recent = await readRecentCounts(deps.redis, deps.keys, at, Math.max(3, catchUp));
+    const recent = await readSeriesCounts(deps.redis, deps.counters, at, Math.max(3, catchUp));
 
     const wanted = seriesToObserve(rows, before, recent);
     const toWarm = wanted.filter((w) => !before[w.series]);
@@ -74,7 +75,7 @@ export function createDetectorTick(deps: DetectorTickDeps) {
 }
 
 interface WantedSeries extends SeriesToWarm {
-  region: SeriesRegion | null;
+  region: Region | null;
   timeZone: string | null;
 }
 
@@ -91,7 +92,7 @@ export const minReportsToStartRegion = 3;
  * Every service, and each country and network of a service that has a state, or enough reports
  * right now: "WhatsApp fails only for Jio users" is a network series well above its own normal.
  */
-function seriesToObserve(rows: ServiceRow[], states: Record<string, SeriesState>, recent: RecentCounts): WantedSeries[] {
+function seriesToObserve(rows: ServiceRow[], states: Record<string, SeriesState>, recent: SeriesCounts): WantedSeries[] {
   const wanted = new Map<string, WantedSeries>();
   for (const s of rows) {
     const zone = s.countries.length === 1 ? timeZoneOfCountry(s.countries[0]) : null;
@@ -105,12 +106,11 @@ function seriesToObserve(rows: ServiceRow[], states: Record<string, SeriesState>
     return reports >= minReportsToStartRegion;
   }).map(([key]) => key);
   for (const key of [...Object.keys(states), ...busyEnough]) {
-    const [service, kind, code] = key.split('/');
-    if (!service || (kind !== 'country' && kind !== 'network') || !code || !known.has(service) || wanted.has(key)) continue;
-    const region: SeriesRegion = { kind, code };
-    const scope = kind === 'country' ? `cc:${code}` : `asn:${code.replace(/^AS/, '')}`;
-    const zone = kind === 'country' ? timeZoneOfCountry(code) : (wanted.get(service)?.timeZone ?? null);
-    wanted.set(key, { series: toSeriesKey(service, region), service, scope, region, timeZone: zone });
+    const parsed = fromSeriesKey(key);
+    if (!parsed?.region || !known.has(parsed.service) || wanted.has(key)) continue;
+    const { service, region } = parsed;
+    const zone = region.kind === 'country' ? timeZoneOfCountry(region.code) : (wanted.get(service)?.timeZone ?? null);
+    wanted.set(key, { series: key, service, scope: toRegionKey(region), region, timeZone: zone });
   }
   return [...wanted.values()];
 }

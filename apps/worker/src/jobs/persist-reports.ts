@@ -1,22 +1,12 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { z } from 'zod';
 import { insertReports, type Db, type NewReport } from '@outage-radar/db';
 import { toSqlError } from '@outage-radar/runtime';
-import { minuteMs, rooms, toBucketStart, type RedisKeys, type ReportJob } from '@outage-radar/shared';
+import { countReports, serviceMinuteTotals, type CounterKeys } from '@outage-radar/counters';
+import { minuteMs, ReportJob, rooms, toBucketStart } from '@outage-radar/shared';
 import { createBatcher } from '../batcher';
-import { countReports } from '../counters';
 import type { Logger } from '../logger';
 import { toCountedReport, type RealtimeEmitter } from '../realtime';
-
-// What the API enqueues; a job that doesn't match can never succeed, so it is not retried.
-const ReportJobShape = z.object({
-  id: z.uuid(), service: z.string().min(1), problem: z.string().min(1), reportedAt: z.number().int().positive(),
-  cell: z.string().nullable(), lat: z.number().nullable(), lon: z.number().nullable(), country: z.string().length(2).nullable(),
-  city: z.string().nullable(), asn: z.number().int().nullable(), placeSource: z.enum(['browser', 'ip', 'none']),
-  comment: z.string().max(2000).nullable(), clientHash: z.string().nullable(),
-  filtered: z.enum(['prefix-flood', 'agent-flood']).nullable().optional(),
-});
 
 export function toNewReport(job: ReportJob): NewReport {
   return {
@@ -44,7 +34,7 @@ function toRefusal(err: unknown): UnrecoverableError {
 export interface PersistDeps {
   db: Db;
   redis: Redis;
-  keys: RedisKeys;
+  counters: CounterKeys;
   emitter: RealtimeEmitter;
   log: Logger;
   batchSize: number;
@@ -70,7 +60,7 @@ export function createReportPersister(deps: PersistDeps) {
   }
 
   async function announce(reports: ReportJob[]): Promise<void> {
-    const counted = await countReports(deps.redis, deps.keys, reports);
+    const counted = await countReports(deps.redis, deps.counters, reports);
     if (counted.length === 0) return;
     // A discounted report is stored and counted apart; the map shows only what counts.
     for (const report of counted.filter((r) => !r.filtered)) {
@@ -81,9 +71,9 @@ export function createReportPersister(deps: PersistDeps) {
     const now = Date.now();
     for (const slug of new Set(counted.map((r) => r.service))) {
       const buckets = [toBucketStart(now) - minuteMs, toBucketStart(now)];
-      const values = await Promise.all(buckets.map((b) => deps.redis.hmget(deps.keys.totals(b), `${slug}|all`, `${slug}|working`)));
+      const totals = await serviceMinuteTotals(deps.redis, deps.counters, slug, buckets);
       deps.emitter.to(rooms.service(slug)).emit('service:counts', slug, buckets.map((b, i) => ({
-        bucketStart: new Date(b).toISOString(), count: Number(values[i]?.[0] ?? 0), working: Number(values[i]?.[1] ?? 0),
+        bucketStart: new Date(b).toISOString(), count: totals[i]?.problems ?? 0, working: totals[i]?.working ?? 0,
         baseline: null, baselineHigh: null, duringOutage: false,
       })));
     }
@@ -94,7 +84,7 @@ export function createReportPersister(deps: PersistDeps) {
 
   return {
     async process(job: Job<ReportJob>): Promise<void> {
-      const parsed = ReportJobShape.safeParse(job.data);
+      const parsed = ReportJob.safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError(`malformed report job: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
       try {
         await batcher.add(parsed.data);

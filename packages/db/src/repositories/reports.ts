@@ -1,6 +1,6 @@
 import { Prisma } from '../generated/prisma/client';
 import type { Db } from '../connection';
-import { scopesOf, type CountedScope } from './scopes';
+import { scopesOf, type CountedScope } from '@outage-radar/counters';
 
 export interface NewReport {
   id: string;

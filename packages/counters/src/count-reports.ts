@@ -1,15 +1,7 @@
 import type { Redis } from 'ioredis';
-import { scopesOf } from '@outage-radar/db';
-import { toBucketStart, type RedisKeys, type ReportJob } from '@outage-radar/shared';
-
-/** Counters live two days: long enough for the detector's per-minute window and the 24 h views. */
-export const counterTtlSeconds = 2 * 24 * 3600;
-/**
- * A report's "counted" marker only has to outlive a redelivery of its job after it was counted (a
- * worker that died before acknowledging it: its lock expires within a minute). One key per report
- * for two days would be ten million keys after one outage the size of 2021's Meta outage; an hour is plenty.
- */
-export const countedMarkerTtlSeconds = 3600;
+import { toBucketStart, type ReportJob } from '@outage-radar/shared';
+import { countedMarkerTtlSeconds, counterTtlSeconds, type CounterKeys } from './counter-keys';
+import { scopesOf, toCounterField } from './counted-scope';
 
 // Counts a report once per id, however often its job is delivered: the "counted" marker and the
 // increments happen in one atomic script. ARGV: counters' TTL, the total's field, the marker's TTL,
@@ -29,16 +21,16 @@ return 1`;
  * Adds reports to the per-minute counters (service totals, and problem, country, cell and network
  * scopes). Returns the reports that were counted now (not counted before).
  */
-export async function countReports(redis: Redis, keys: RedisKeys, reports: ReportJob[]): Promise<ReportJob[]> {
+export async function countReports(redis: Redis, keys: CounterKeys, reports: readonly ReportJob[]): Promise<ReportJob[]> {
   if (reports.length === 0) return [];
   const pipeline = redis.pipeline();
   for (const report of reports) {
     const bucket = toBucketStart(report.reportedAt);
     const scopes = scopesOf({ problem: report.problem, country: report.country, cell: report.cell, asn: report.asn, filterReason: report.filtered ?? null });
-    const [first, ...rest] = scopes;
+    const [first = 'all', ...rest] = scopes;
     pipeline.eval(
       countOnce, 3, keys.counted(report.id), keys.totals(bucket), keys.scopes(bucket),
-      counterTtlSeconds, `${report.service}|${first}`, countedMarkerTtlSeconds, ...rest.map((s) => `${report.service}|${s}`),
+      counterTtlSeconds, toCounterField(report.service, first), countedMarkerTtlSeconds, ...rest.map((s) => toCounterField(report.service, s)),
     );
   }
   const results = (await pipeline.exec()) ?? [];

@@ -1,0 +1,10 @@
+export { counterKeys, counterTtlSeconds, countedMarkerTtlSeconds } from './counter-keys';
+export type { CounterKeys } from './counter-keys';
+export { scopesOf, workingProblem, toCounterField, fromCounterField } from './counted-scope';
+export type { CountedScope, ScopedReport } from './counted-scope';
+export { countReports } from './count-reports';
+export { lastMinutes, liveTotals, serviceMinuteTotals } from './read-totals';
+export type { LiveTotals } from './read-totals';
+export { cellCounts, serviceCellCounts } from './read-cells';
+export { readSeriesCounts } from './read-series-counts';
+export type { MinuteCounts, SeriesCounts } from './read-series-counts';
