@@ -8,6 +8,7 @@ import {
   type ServiceDetail, type ServiceStatus, type ServiceSummary,
 } from '@outage-radar/shared';
 import { liveTotals, type CounterKeys } from '@outage-radar/counters';
+import { toChartBand } from '@outage-radar/detector';
 import { isStoreUnavailable } from '@outage-radar/runtime';
 import type { CatalogueCache } from './catalogue-cache';
 import { liveBaselines } from './live-cells';
@@ -148,7 +149,7 @@ export function createServiceViews(deps: ReadDeps) {
         else if (row.scope === 'working') bucket.working += row.count;
         else filteredLastDay += row.count;
       }
-      for (const bucket of buckets) Object.assign(bucket, bandOf(baselines, Date.parse(bucket.bucketStart), detailBucketMinutes));
+      for (const bucket of buckets) Object.assign(bucket, toChartBand(baselines, Date.parse(bucket.bucketStart), detailBucketMinutes));
       const problemTotal = problems.reduce((s, p) => s + p.count, 0);
       const current = worst.get(slug);
       const live = totals.get(slug) ?? { problems: 0, working: 0 };
@@ -189,22 +190,3 @@ export function createServiceViews(deps: ReadDeps) {
 }
 export type ServiceViews = ReturnType<typeof createServiceViews>;
 
-/**
- * The normal band of one chart bucket from the detector's per-minute baselines: expectations add up;
- * the band's half-widths add as variances do. Minutes the detector has no value for are filled in
- * at the average of the known ones; a bucket with none stays unknown.
- */
-function bandOf(baselines: Map<number, { expected: number; high: number | null }>, start: number, minutes: number) {
-  const known = [];
-  for (let i = 0; i < minutes; i++) {
-    const b = baselines.get(start + i * 60_000);
-    if (b) known.push(b);
-  }
-  if (known.length === 0) return { baseline: null, baselineHigh: null };
-  const scale = minutes / known.length;
-  const expected = known.reduce((s, b) => s + b.expected, 0) * scale;
-  const withHigh = known.filter((b) => b.high !== null);
-  const variance = withHigh.reduce((s, b) => s + ((b.high ?? b.expected) - b.expected) ** 2, 0) * (withHigh.length ? minutes / withHigh.length : 0);
-  const high = withHigh.length ? expected + Math.sqrt(variance) : expected + 2 * Math.sqrt(expected);
-  return { baseline: Math.round(expected * 100) / 100, baselineHigh: Math.round(high * 100) / 100 };
-}

@@ -1,6 +1,5 @@
 import type { Redis } from 'ioredis';
-import { groupIncidents, type Outage, type Transition } from '@outage-radar/detector';
-import { toCoOccurrence } from './co-occurrence';
+import { groupIncidents, toClusters, toCoOccurrence, type Outage, type Transition } from '@outage-radar/detector';
 import {
   listOpenIncidents, listOpenOutages, outageDaysByService, saveIncident, saveOutage, toIncidentView, toOutageView, visibleOutages,
   type Db, type OutageRow, type ServiceRow,
@@ -11,7 +10,6 @@ import type { Logger } from '../logger';
 import type { RealtimeEmitter } from '../realtime';
 import { readOutageCells } from './read-outage-cells';
 import { stableUuid } from './stable-uuid';
-import { toClusters } from './to-clusters';
 
 const clusterWindowMinutes = 15;
 /** How far back outage history counts for which services break together. */

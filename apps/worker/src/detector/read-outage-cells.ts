@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import { serviceCellCounts, type CounterKeys } from '@outage-radar/counters';
 import { scopeTotals, type Db } from '@outage-radar/db';
 import { minuteMs, toBucketStart } from '@outage-radar/shared';
-import type { CellCount } from './to-clusters';
+import type { CellCount } from '@outage-radar/detector';
 
 const historyDays = 7;
 

@@ -1,10 +1,9 @@
 import type { Redis } from 'ioredis';
 import { readSeriesCounts, type CounterKeys, type SeriesCounts } from '@outage-radar/counters';
-import { tick, type DetectorConfig, type SeriesObservation, type SeriesReading, type SeriesState } from '@outage-radar/detector';
+import { tick, timeZoneOfCountry, type DetectorConfig, type SeriesObservation, type SeriesReading, type SeriesState } from '@outage-radar/detector';
 import { listServices, type Db, type ServiceRow } from '@outage-radar/db';
 import { fromSeriesKey, minuteMs, toBucketStart, toRegionKey, type Region, type RedisKeys } from '@outage-radar/shared';
 import { createStateStore } from '../detector/detector-store';
-import { timeZoneOfCountry } from '../detector/country-time-zones';
 import { loadHistory, type SeriesToWarm } from '../detector/load-history';
 import type { Logger } from '../logger';
 import type { OutagePublisher } from '../detector/publish-outages';

@@ -1,4 +1,4 @@
-import { toCoOccurrence } from './co-occurrence';
+import { toCoOccurrence } from './to-co-occurrence';
 
 const days = (...d: string[]) => new Set(d);
 

@@ -1,4 +1,4 @@
-import { clusterCells } from '@outage-radar/detector';
+import { clusterCells } from './cluster-cells';
 import type { OutageCluster } from '@outage-radar/shared';
 
 export interface CellCount {

@@ -1,4 +1,4 @@
-import type { CoOccurrence } from '@outage-radar/detector';
+import type { CoOccurrence } from './group-incidents';
 
 /**
  * How often each pair of services broke on the same days: the Jaccard index of their outage days
