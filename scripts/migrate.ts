@@ -2,7 +2,7 @@
 // as `prisma migrate deploy` does. Used by `npm start` and `npm run db:migrate`.
 import { join } from 'node:path';
 import { applyMigrations } from '@outage-radar/db';
-import { redactUrl } from '@outage-radar/shared';
+import { redactUrl } from '@outage-radar/runtime';
 import { ensureDatabase } from './ensure-database';
 
 const url = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/outage_radar';

@@ -10,7 +10,7 @@ export { bucketCounts, binnedCounts, rollUpMinutesBefore, scopeTotals, topPlaces
 export type { ScopeBucket } from './repositories/history';
 export { getOrCreateSetting } from './repositories/settings';
 export { createTempSchema } from './temp-schema';
-export { listOpenOutages, listServiceOutages, listOpenIncidents, outageDaysByService, saveOutage, saveIncident } from './repositories/outages';
+export { assignIncident, listOpenOutages, listServiceOutages, listOpenIncidents, outageDaysByService, saveOutage, saveIncident } from './repositories/outages';
 export type { OutageRow, IncidentRow } from './repositories/outages';
 export { checkPostgres, MissingDatabaseError, UnmigratedDatabaseError } from './check-postgres';
 export { toOutageView, toIncidentView, visibleOutages } from './outage-views';

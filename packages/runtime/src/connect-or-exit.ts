@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { checkPostgres, createDb, MissingDatabaseError, UnmigratedDatabaseError, type Db, type DbOptions } from '@outage-radar/db';
-import { missingDatabaseMessage, unmigratedDatabaseMessage, unreachableMessage } from '@outage-radar/shared';
+import { missingDatabaseMessage, unmigratedDatabaseMessage, unreachableMessage } from './unreachable-message';
 import { connectRedis, createRedis, type RedisOptions } from './redis';
 import { warnIfRedisForgets } from './warn-if-redis-forgets';
 

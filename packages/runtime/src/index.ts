@@ -7,3 +7,4 @@ export { parseEnvOrExit } from './parse-env';
 export { isStoreUnavailable } from './is-store-unavailable';
 export { toSqlError } from './to-sql-error';
 export type { SqlError } from './to-sql-error';
+export { missingDatabaseMessage, redactUrl, unmigratedDatabaseMessage, unreachableMessage } from './unreachable-message';

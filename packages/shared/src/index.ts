@@ -30,7 +30,6 @@ export { toServiceStatus } from './to-service-status';
 export { reportsQueueName, minuteMs, toBucketStart, redisKeys } from './redis-keys';
 export type { RedisKeys } from './redis-keys';
 export { FilterReason, ReportJob } from './report-job';
-export { missingDatabaseMessage, redactUrl, unmigratedDatabaseMessage, unreachableMessage } from './unreachable-message';
 export { reportRetry, reportRetryDelayMs } from './report-retry';
 export { fromRegionKey, fromSeriesKey, networkRegion, toOutageRegion, toRegionKey, toSeriesKey } from './region';
 export type { Region, RegionKey } from './region';

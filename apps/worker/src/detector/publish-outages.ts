@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { groupIncidents, toClusters, toCoOccurrence, type Outage, type Transition } from '@outage-radar/detector';
 import {
-  listOpenIncidents, listOpenOutages, outageDaysByService, saveIncident, saveOutage, toIncidentView, toOutageView, visibleOutages,
+  assignIncident, listOpenIncidents, listOpenOutages, outageDaysByService, saveIncident, saveOutage, toIncidentView, toOutageView, visibleOutages,
   type Db, type OutageRow, type ServiceRow,
 } from '@outage-radar/db';
 import { liveTotals, type CounterKeys } from '@outage-radar/counters';
@@ -57,7 +57,7 @@ export function createOutagePublisher(deps: { db: Db; redis: Redis; counters: Co
         deps.log.info({ outageId: row.id, service: row.serviceSlug, region: row.regionKey, phase: row.phase, peakRatio: row.peakRatio }, `outage ${t.kind}`);
       }
       const shown = visibleOutages([...open.values()]);
-      await regroupIncidents(shown, services);
+      await regroupIncidents(shown, services, at);
       const incidentOf = new Map(shown.map((o) => [o.id, o.incidentId]));
       const shownIds = new Set(shown.map((o) => o.id));
       const lastHour = await liveTotals(deps.redis, deps.counters, at);
@@ -77,10 +77,10 @@ export function createOutagePublisher(deps: { db: Db; redis: Redis; counters: Co
    * belongs to, so an incident outlives the outage that started it. An incident with no open outage
    * left is resolved.
    */
-  async function regroupIncidents(open: OutageRow[], services: Map<string, ServiceRow>): Promise<void> {
+  async function regroupIncidents(open: OutageRow[], services: Map<string, ServiceRow>, at: number): Promise<void> {
     const openServices = [...new Set(open.map((o) => o.serviceSlug))];
     // Services that have broken together on past days are grouped even without a common owner.
-    const history = openServices.length > 1 ? await outageDaysByService(deps.db, openServices, new Date(Date.now() - coOccurrenceDays * 86_400_000)) : new Map();
+    const history = openServices.length > 1 ? await outageDaysByService(deps.db, openServices, new Date(at - coOccurrenceDays * 86_400_000)) : new Map();
     const groups = groupIncidents(open.map((o) => ({
       id: o.id, service: o.serviceSlug, serviceName: services.get(o.serviceSlug)?.name, owner: services.get(o.serviceSlug)?.owner ?? null,
       startedAt: o.startedAt.getTime(),
@@ -90,7 +90,7 @@ export function createOutagePublisher(deps: { db: Db; redis: Redis; counters: Co
       const id = members.find((o) => o.incidentId)?.incidentId ?? stableUuid(g.id);
       if (members.every((o) => o.incidentId === id)) continue;
       await saveIncident(deps.db, { id, name: g.name, owner: g.owner, startedAt: new Date(g.startedAt), resolvedAt: null });
-      await deps.db.outage.updateMany({ where: { id: { in: g.outageIds } }, data: { incidentId: id } });
+      await assignIncident(deps.db, g.outageIds, id);
       for (const o of members) o.incidentId = id;
     }
     const stillOpen = new Set(open.map((o) => o.incidentId).filter((id): id is string => id !== null));
@@ -99,7 +99,7 @@ export function createOutagePublisher(deps: { db: Db; redis: Redis; counters: Co
         deps.emitter.to(rooms.map).emit('incident:updated', toIncidentView(incident));
         continue;
       }
-      const resolvedAt = new Date();
+      const resolvedAt = new Date(at);
       await saveIncident(deps.db, { id: incident.id, name: incident.name, owner: incident.owner, startedAt: incident.startedAt, resolvedAt });
       deps.emitter.to(rooms.map).emit('incident:updated', toIncidentView({ ...incident, resolvedAt }));
     }

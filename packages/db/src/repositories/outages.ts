@@ -61,6 +61,11 @@ export async function saveIncident(db: Db, incident: Omit<IncidentRow, 'outages'
   await db.incident.upsert({ where: { id: incident.id }, create: incident, update: incident });
 }
 
+/** Makes the given outages part of one incident. */
+export async function assignIncident(db: Db, outageIds: readonly string[], incidentId: string): Promise<void> {
+  await db.outage.updateMany({ where: { id: { in: [...outageIds] } }, data: { incidentId } });
+}
+
 /** The days (UTC, YYYY-MM-DD) on which each of the given services had a whole-service outage since `since`. */
 export async function outageDaysByService(db: Db, serviceSlugs: string[], since: Date): Promise<Map<string, Set<string>>> {
   const rows = await db.outage.findMany({
