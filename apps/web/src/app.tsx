@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { SiteLayout } from './layout/site-layout';
 import { NotFoundPage } from './layout/not-found-page';
 

@@ -6,7 +6,7 @@ import { nextPhase } from './next-phase';
 import { closeOutage, openOutage } from './outage-lifecycle';
 import { toOutage } from './to-outage';
 import { createSeriesState, draftOf, historyBlocks, type SeriesState } from './series-state';
-import type { SeriesObservation, SeriesReading } from './tick';
+import type { SeriesObservation, SeriesReading } from './observation';
 import type { Transition } from './outage';
 import { weighEvidence, type Provisional } from './weigh-evidence';
 import { toServiceStatus } from './to-service-status';

@@ -9,7 +9,7 @@ export interface MapConfig {
 
 const noTiles: MapConfig = { tileUrl: null, tileAttribution: null };
 
-/** The HTTP API of the same origin (see docs/openapi.json served at /api/openapi.json). */
+/** The HTTP API of the same origin (its OpenAPI document is served at /api/openapi.json). */
 export const apiClient = {
   services: (signal?: AbortSignal) =>
     fetchJson<{ services: ServiceSummary[] }>('/api/services', { signal }).then((body) => body.services),

@@ -1,5 +1,5 @@
 import type { ServiceSummary } from '@outage-radar/shared';
-import { Link } from 'react-router-dom';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../i18n/use-formatters';
 import { useLocale } from '../i18n/use-locale';

@@ -1,6 +1,6 @@
 import type { IncidentView, OutageView } from '@outage-radar/shared';
 import { useId } from 'react';
-import { Link } from 'react-router-dom';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../i18n/use-formatters';
 import { useServiceName } from '../services/use-service-name';

@@ -1,6 +1,6 @@
 import type { ServiceDetail } from '@outage-radar/shared';
 import { useId } from 'react';
-import { Link } from 'react-router-dom';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useServiceName } from '../services/use-service-name';
 import { StatusBadge } from '../ui/status-badge';
