@@ -1,52 +1,15 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { CatalogueEntry, ReportInput, Slug } from '@outage-radar/shared';
+import { IncidentView, OutageView, ReportInput, ServiceDetail, ServiceSummary, Slug } from '@outage-radar/shared';
 import { FailedReport, FailedReportsQuery, ReplayOutcome, ReplayRequest } from './routes/admin';
 
 extendZodWithOpenApi(z);
 
-// Responses are described with schemas built from the same catalogue schema the seed validates with;
-// requests with the very schemas the routes parse.
+// Requests are described with the very schemas the routes parse, responses with the schemas of
+// @outage-radar/shared that the API's tests check its answers against.
 const Problem = z.object({
   type: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), instance: z.string().optional(),
   errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-});
-const Status = z.enum(['ok', 'possible', 'problems'])
-  .describe('from an outage phase (a service takes its worst open outage\'s): outage → problems; suspected or recovering → possible; no outage or resolved → ok');
-const ServiceSummary = CatalogueEntry.omit({ website: true }).extend({
-  website: z.string().nullable(), status: Status, reportsLastHour: z.number().int(),
-  sparkline: z.array(z.number().int()).length(24), outageSince: z.iso.datetime().nullable(),
-});
-const BucketCount = z.object({
-  bucketStart: z.iso.datetime(), count: z.number().int(), working: z.number().int(),
-  baseline: z.number().nullable(), baselineHigh: z.number().nullable(), duringOutage: z.boolean(),
-});
-const ProblemShare = z.object({ problem: z.string(), count: z.number().int(), percent: z.number() });
-const OutageCluster = z.object({
-  cell: z.string(), lat: z.number(), lon: z.number(), count: z.number(), expected: z.number(), ratio: z.number(),
-  city: z.string().nullable(), country: z.string().nullable(),
-});
-const OutageView = z.object({
-  id: z.uuid(), service: Slug, serviceName: z.string(),
-  region: z.object({ kind: z.enum(['global', 'country', 'network']), code: z.string().nullable(), label: z.string().nullable() }),
-  phase: z.enum(['suspected', 'outage', 'recovering', 'resolved']), status: Status,
-  startedAt: z.iso.datetime(), detectedAt: z.iso.datetime(), updatedAt: z.iso.datetime(), resolvedAt: z.iso.datetime().nullable(),
-  peakCount: z.number().int().describe('reports per minute at the peak: problem reports in the busiest one-minute bucket of the outage so far'),
-  peakRatio: z.number().describe('the largest reports / expected of any one minute of the outage (expected taken as at least 1)'),
-  reportsLastHour: z.number().int(),
-  problemMix: z.array(ProblemShare), clusters: z.array(OutageCluster), incidentId: z.uuid().nullable(),
-});
-const IncidentView = z.object({
-  id: z.uuid(), name: z.string(), owner: z.string().nullable(), startedAt: z.iso.datetime(), resolvedAt: z.iso.datetime().nullable(),
-  services: z.array(Slug), outageIds: z.array(z.uuid()),
-});
-const ServiceDetail = ServiceSummary.extend({
-  bucketMinutes: z.number().int(), buckets: z.array(BucketCount), problemBreakdown: z.array(ProblemShare),
-  topLocations: z.array(z.object({ name: z.string(), country: z.string().nullable(), count: z.number().int() })),
-  workingLastHour: z.number().int(),
-  filteredLastDay: z.number().int().describe('reports of the last 24 hours stored but not counted (flood rules)'),
-  currentOutage: OutageView.nullable(),
-  related: z.array(z.object({ slug: Slug, name: z.string(), status: Status })),
 });
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });

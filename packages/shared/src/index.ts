@@ -8,7 +8,7 @@ export {
   DuplicateReportError,
 } from './errors';
 export type { DomainErrorCode } from './errors';
-export type {
+export {
   ServiceStatus,
   OutagePhase,
   BucketCount,

@@ -1,141 +1,137 @@
-import type { CatalogueEntry, Locale } from './catalogue';
+import { z } from 'zod';
+import { CatalogueEntry, Slug, type Locale } from './catalogue';
+
+// What the API answers and the web app reads. Each shape is one zod schema and its inferred type:
+// the OpenAPI document is built from these schemas, and the API's tests check its answers against them.
 
 /** What people see: the three states they know from status sites. */
-export type ServiceStatus = 'ok' | 'possible' | 'problems';
+export const ServiceStatus = z.enum(['ok', 'possible', 'problems'])
+  .describe("from an outage phase (a service takes its worst open outage's): outage → problems; suspected or recovering → possible; no outage or resolved → ok");
+export type ServiceStatus = z.infer<typeof ServiceStatus>;
 
 /** Inside the detector an outage moves through these phases; see packages/detector. */
-export type OutagePhase = 'suspected' | 'outage' | 'recovering' | 'resolved';
+export const OutagePhase = z.enum(['suspected', 'outage', 'recovering', 'resolved']);
+export type OutagePhase = z.infer<typeof OutagePhase>;
 
 /** One bucket of a service's series. Times are ISO 8601 UTC. */
-export interface BucketCount {
-  bucketStart: string;
-  /** Problem reports in the bucket. */
-  count: number;
-  /** "Works for me" answers in the bucket, counted apart. */
-  working: number;
-  /** Expected problem reports for this bucket (baseline); null while it is not known yet. */
-  baseline: number | null;
-  /** Upper edge of the normal band around the baseline. */
-  baselineHigh: number | null;
-  /** True when an outage was open during the bucket (for chart shading). */
-  duringOutage: boolean;
-}
+export const BucketCount = z.object({
+  bucketStart: z.iso.datetime(),
+  count: z.number().int().describe('problem reports in the bucket'),
+  working: z.number().int().describe('"works for me" answers in the bucket, counted apart'),
+  baseline: z.number().nullable().describe('expected problem reports for this bucket; null while not known yet'),
+  baselineHigh: z.number().nullable().describe('upper edge of the normal band around the baseline'),
+  duringOutage: z.boolean().describe('an outage was open during the bucket (for chart shading)'),
+});
+export type BucketCount = z.infer<typeof BucketCount>;
 
-export interface ServiceSummary extends Omit<CatalogueEntry, 'website'> {
-  website: string | null;
-  status: ServiceStatus;
-  reportsLastHour: number;
-  /** Problem reports per hour over the last 24 hours, oldest first (24 values). */
-  sparkline: number[];
-  /** When the current outage began, if there is one. */
-  outageSince: string | null;
-}
+export const ServiceSummary = CatalogueEntry.omit({ website: true }).extend({
+  website: z.string().nullable(),
+  status: ServiceStatus,
+  reportsLastHour: z.number().int(),
+  sparkline: z.array(z.number().int()).length(24).describe('problem reports per hour over the last 24 hours, oldest first'),
+  outageSince: z.iso.datetime().nullable().describe('when the current outage began, if there is one'),
+});
+export type ServiceSummary = z.infer<typeof ServiceSummary>;
 
-export interface ProblemShare {
-  problem: string;
-  count: number;
-  /** Share of the problem reports, 0..100, rounded to one decimal. */
-  percent: number;
-}
+export const ProblemShare = z.object({
+  problem: z.string(),
+  count: z.number().int(),
+  percent: z.number().describe('share of the problem reports, 0..100, rounded to one decimal'),
+});
+export type ProblemShare = z.infer<typeof ProblemShare>;
 
-export interface LocationCount {
-  /** City name when known, else a country code. */
-  name: string;
-  country: string | null;
-  count: number;
-}
+export const LocationCount = z.object({
+  name: z.string().describe('city name when known, else a country code'),
+  country: z.string().nullable(),
+  count: z.number().int(),
+});
+export type LocationCount = z.infer<typeof LocationCount>;
 
-export interface ServiceDetail extends ServiceSummary {
-  bucketMinutes: number;
-  /** The last 24 hours, oldest first. */
-  buckets: BucketCount[];
-  problemBreakdown: ProblemShare[];
-  topLocations: LocationCount[];
-  workingLastHour: number;
-  /** Reports of the last 24 hours stored but not counted: too many from one network prefix or user agent. */
-  filteredLastDay: number;
-  currentOutage: OutageView | null;
-  related: Pick<ServiceSummary, 'slug' | 'name' | 'status'>[];
-}
+export const OutageRegion = z.object({
+  kind: z.enum(['global', 'country', 'network']),
+  code: z.string().nullable().describe('country code for country, AS number for network, null for global'),
+  label: z.string().nullable().describe('network or country name when known'),
+});
+export type OutageRegion = z.infer<typeof OutageRegion>;
 
-export interface OutageRegion {
-  kind: 'global' | 'country' | 'network';
-  /** Country code for `country`, AS number for `network`, null for `global`. */
-  code: string | null;
-  /** Network or country name when known. */
-  label: string | null;
-}
+export const OutageCluster = z.object({
+  cell: z.string().describe('H3 cell index'),
+  lat: z.number(),
+  lon: z.number(),
+  count: z.number(),
+  expected: z.number(),
+  ratio: z.number().describe('count / max(expected, floor): how far above normal the cell is'),
+  city: z.string().nullable(),
+  country: z.string().nullable(),
+});
+export type OutageCluster = z.infer<typeof OutageCluster>;
 
-export interface OutageCluster {
-  /** H3 cell index (resolution in the API docs). */
-  cell: string;
-  lat: number;
-  lon: number;
-  count: number;
-  expected: number;
-  /** count / max(expected, floor): how far above normal the cell is. */
-  ratio: number;
-  city: string | null;
-  country: string | null;
-}
+export const OutageView = z.object({
+  id: z.uuid(),
+  service: Slug,
+  serviceName: z.string(),
+  region: OutageRegion,
+  phase: OutagePhase,
+  status: ServiceStatus.describe('what people are shown for phase: always toServiceStatus(phase)'),
+  startedAt: z.iso.datetime().describe('back-dated to when the excess began'),
+  detectedAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  resolvedAt: z.iso.datetime().nullable(),
+  peakCount: z.number().int().describe('reports per minute at the peak: problem reports in the busiest one-minute bucket of the outage so far'),
+  peakRatio: z.number().describe('the largest reports / expected of any one minute of the outage (expected taken as at least 1)'),
+  reportsLastHour: z.number().int(),
+  problemMix: z.array(ProblemShare),
+  clusters: z.array(OutageCluster),
+  incidentId: z.uuid().nullable(),
+});
+export type OutageView = z.infer<typeof OutageView>;
 
-export interface OutageView {
-  id: string;
-  service: string;
-  serviceName: string;
-  region: OutageRegion;
-  phase: OutagePhase;
-  /** What people are shown for `phase`: always `toServiceStatus(phase)`. */
-  status: ServiceStatus;
-  /** Back-dated to when the excess began. */
-  startedAt: string;
-  detectedAt: string;
-  updatedAt: string;
-  resolvedAt: string | null;
-  /** Reports per minute at the peak: problem reports in the outage's busiest one-minute bucket so far. */
-  peakCount: number;
-  /** The largest reports / expected of any one minute of the outage. */
-  peakRatio: number;
-  reportsLastHour: number;
-  problemMix: ProblemShare[];
-  clusters: OutageCluster[];
-  incidentId: string | null;
-}
+export const IncidentView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  owner: z.string().nullable(),
+  startedAt: z.iso.datetime(),
+  resolvedAt: z.iso.datetime().nullable(),
+  services: z.array(Slug),
+  outageIds: z.array(z.uuid()),
+});
+export type IncidentView = z.infer<typeof IncidentView>;
 
-export interface IncidentView {
-  id: string;
-  name: string;
-  owner: string | null;
-  startedAt: string;
-  resolvedAt: string | null;
-  services: string[];
-  outageIds: string[];
-}
+export const ServiceDetail = ServiceSummary.extend({
+  bucketMinutes: z.number().int(),
+  buckets: z.array(BucketCount).describe('the last 24 hours, oldest first'),
+  problemBreakdown: z.array(ProblemShare),
+  topLocations: z.array(LocationCount),
+  workingLastHour: z.number().int(),
+  filteredLastDay: z.number().int().describe('reports of the last 24 hours stored but not counted (flood rules)'),
+  currentOutage: OutageView.nullable(),
+  related: z.array(ServiceSummary.pick({ slug: true, name: true, status: true })),
+});
+export type ServiceDetail = z.infer<typeof ServiceDetail>;
 
-export interface OutagesResponse {
-  outages: OutageView[];
-  incidents: IncidentView[];
-}
+export const OutagesResponse = z.object({ outages: z.array(OutageView), incidents: z.array(IncidentView) });
+export type OutagesResponse = z.infer<typeof OutagesResponse>;
 
 /** A report just counted, as pushed to the map (coarse place only). */
-export interface CountedReport {
-  service: string;
-  problem: string;
-  at: string;
-  cell: string | null;
-  lat: number | null;
-  lon: number | null;
-  country: string | null;
-}
+export const CountedReport = z.object({
+  service: z.string(),
+  problem: z.string(),
+  at: z.iso.datetime(),
+  cell: z.string().nullable(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+  country: z.string().nullable(),
+});
+export type CountedReport = z.infer<typeof CountedReport>;
 
 /** Recent activity of one map cell (reports in the last hour). */
-export interface CellActivity {
-  cell: string;
-  lat: number;
-  lon: number;
-  count: number;
-  /** Services with the most reports in the cell, most first. */
-  services: { slug: string; count: number }[];
-}
+export const CellActivity = z.object({
+  cell: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  count: z.number(),
+  services: z.array(z.object({ slug: z.string(), count: z.number() })).describe('services with the most reports in the cell, most first'),
+});
+export type CellActivity = z.infer<typeof CellActivity>;
 
 export type { Locale };
