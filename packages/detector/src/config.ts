@@ -125,7 +125,7 @@ export const defaultConfig: DetectorConfig = {
   excessRatio: 1.5,
   openRatio: 2,
   quietMs: 3 * minuteMs,
-  resolveAfterMs: 2 * minuteMs,
+  resolveAfterMs: minuteMs,
   cooldownMs: 30 * minuteMs,
   maxExcludeMs: 24 * 60 * minuteMs,
   minReportsPerMinute: 0.001,

@@ -18,6 +18,8 @@ export interface PhaseEvidence {
   returned: boolean;
   /** The newest bucket or two are in excess again: a recovering outage goes back to outage. */
   relapse: boolean;
+  /** Without an outage: the newest buckets are clearly back at the baseline, so a suspicion ends now. */
+  back?: boolean;
 }
 
 export interface Thresholds {
@@ -46,8 +48,9 @@ export function nextPhase(current: PhaseState, e: PhaseEvidence, at: number, t: 
       break;
     case 'suspected':
       if (canOpen) phase = 'outage';
-      // A quiet spell of quietMs, not one low tick, ends a suspicion: the score flickers at small counts.
-      else if (!high && at - lastHighAt >= t.quietMs) phase = 'normal';
+      // A quiet spell of quietMs, not one low tick, ends a suspicion: the score flickers at small
+      // counts. Counts clearly back at the baseline end it at once.
+      else if (!high && (e.back === true || at - lastHighAt >= t.quietMs)) phase = 'normal';
       break;
     case 'outage':
       if (e.returned) phase = 'recovering';

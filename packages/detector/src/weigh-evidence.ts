@@ -105,66 +105,30 @@ export function weighEvidence(s: SeriesState, provisional: readonly Provisional[
   }
   if (expected < 0) expected = s.last !== null ? s.nextExpected : expectedCount(s, 0, c);
 
-  // One pass back in time: fixed windows, plus the stretch since the excess began (`since*`).
-  const n = s.recentCounts.length;
-  const longest = c.windowBuckets[c.windowBuckets.length - 1]!;
-  let count = 0;
-  let mean = 0;
-  let weight = 0;
-  let sinceBuckets = 0;
-  let minLogTail = 0;
-  let maxExcess = 0;
-  let flood = false;
-  let holding = false;
-  let relapse = false;
-  // The largest standard score of the windows that are ordinary (their tail left at 0).
-  let bodyZ = -Infinity;
-  let w = 0;
   // Once an outage has resolved its buckets are evidence of nothing new: a window still holding it
   // would keep the series "possible" for an hour after the counts came back.
-  const after = s.outage === null ? endOfLastOutage(s) : -Infinity;
-  for (let j = 0; j < n + live; j++) {
-    const index = j < live ? liveIndex[j]! : last - (j - live);
-    if (j >= longest && (start === null || index < start)) break;
-    if (index < after) break;
-    // Count, expectation and elapsed part of this bucket; a bucket with no data (-1) adds nothing.
-    const k = n - 1 - (j - live);
-    const raw = j < live ? liveCount[j]! : s.recentCounts[k]!;
-    const x = raw >= 0 ? raw : 0;
-    const m = j < live ? liveMean[j]! : raw >= 0 ? s.recentExpected[k]! : 0;
-    const f = j < live ? liveWeight[j]! : raw >= 0 ? 1 : 0;
-    if (start !== null && index >= start) {
-      if (sinceBuckets < sinceMax) {
-        sinceX[sinceBuckets] = x;
-        sinceM[sinceBuckets] = m;
-        sinceF[sinceBuckets] = f;
-        sinceI[sinceBuckets] = index;
-        sinceBuckets++;
-      }
-    }
-    if (j >= longest) continue;
-    count += x;
-    mean += m;
-    weight += f;
-    if (j + 1 !== c.windowBuckets[w]) continue;
-    w++;
-    const lp = logTail(count, mean, weight, model, c);
-    if (lp < minLogTail) minLogTail = lp;
-    else if (lp === 0 && minLogTail === 0) bodyZ = max(bodyZ, zOf(count, mean, weight, model, c));
-    if (count - mean > maxExcess) maxExcess = count - mean;
-    // The last bucket or two alone: a flood beyond what any burst reaches.
-    if (j < 2 && count - mean >= c.minExcessReports && !flood) flood = logTail(count, c.floodRatio * mean, weight, model, c) <= c.logFloodP;
-    // Holding: excess in any window up to holdMs (and the shortest, for coarse buckets). The short
-    // ones see an outage's first minute, the longer ones keep a quiet series' outage from flickering.
-    if ((j + 1 <= c.holdBuckets || w === 1) && !holding) holding = lp <= c.logHoldP && isExcess(count, mean, c);
-    // A relapse is seen in the newest bucket or two, not in windows that still hold the outage's tail.
-    if (j < 2 && !relapse) relapse = lp <= c.logHoldP && isExcess(count, mean, c);
-  }
-
+  let after = s.outage === null ? endOfLastOutage(s) : -Infinity;
+  let scan = scanWindows(s, live, start, after, model, c);
+  const warm = s.learned >= c.warmupBuckets;
   // The strongest evidence of any window or the CUSUM, as a probability, with its multiplicity
   // (Šidák: the chance that any of the tests is this extreme): 1 - score.
-  const logP = min(minLogTail < 0 ? minLogTail : bodyZ > -Infinity ? min(0, logNormalTail(min(bodyZ, 0.5))) : 0, -cusum * model.tailPower);
-  const warm = s.learned >= c.warmupBuckets;
+  let logP = min(windowLogP(scan), -cusum * model.tailPower);
+  // A surge that opened nothing and has passed: once the newest buckets are clearly back at the
+  // baseline, the windows that still hold it (and the CUSUM, which forgets over 15 minutes) are
+  // evidence of nothing new. Without this a service stayed "possible" for a quarter of an hour after
+  // a surge that was over in minutes.
+  let back = false;
+  if (s.outage === null && warm && scoreOf(logP, c.windowBuckets.length + 1) >= c.suspectAt) {
+    const from = backSince(s, live, dispersion1, c);
+    if (from !== null) {
+      back = true;
+      after = max(after, from);
+      scan = scanWindows(s, live, start, after, model, c);
+      logP = windowLogP(scan);
+    }
+  }
+  const { sinceBuckets, maxExcess, holding, relapse } = scan;
+  let { flood } = scan;
   const score = warm ? scoreOf(logP, c.windowBuckets.length + 1) : 0;
   const ready = maxExcess >= c.minExcessReports && cusum > c.envelopeShare * envelopeAt(s, last, c);
 
@@ -230,9 +194,89 @@ export function weighEvidence(s: SeriesState, provisional: readonly Provisional[
     // Never while the newest bucket or two are significantly in excess (a relapse). A region's
     // outage within a whole-service one also ends with it: a country with a few reports a minute
     // cannot prove its own end quickly. (A single ordinary report on a quiet series is no excess.)
-    returned: !holding || (s.outage !== null && !relapse && (serviceBack || returnedToNormal(s, live, dispersion1, c))),
+    returned: !holding || (s.outage !== null && !relapse && (serviceBack || backSince(s, live, dispersion1, c) !== null)),
     relapse,
+    back,
   };
+}
+
+interface WindowScan {
+  /** Buckets since the excess began, kept (newest first) in the since* buffers. */
+  sinceBuckets: number;
+  /** The smallest calibrated log tail of any window, and the largest standard score of the ordinary ones. */
+  minLogTail: number;
+  bodyZ: number;
+  maxExcess: number;
+  flood: boolean;
+  holding: boolean;
+  relapse: boolean;
+}
+
+/**
+ * One pass back in time from the newest bucket (live ones first): the fixed windows, plus the
+ * stretch since the excess began (`since*`). Buckets before `after` are left out.
+ */
+function scanWindows(s: SeriesState, live: number, start: number | null, after: number, model: DispersionModel, c: ResolvedConfig): WindowScan {
+  const n = s.recentCounts.length;
+  const last = s.last ?? -1;
+  const longest = c.windowBuckets[c.windowBuckets.length - 1]!;
+  let count = 0;
+  let mean = 0;
+  let weight = 0;
+  let sinceBuckets = 0;
+  let minLogTail = 0;
+  let maxExcess = 0;
+  let flood = false;
+  let holding = false;
+  let relapse = false;
+  // The largest standard score of the windows that are ordinary (their tail left at 0).
+  let bodyZ = -Infinity;
+  let w = 0;
+  for (let j = 0; j < n + live; j++) {
+    const index = j < live ? liveIndex[j]! : last - (j - live);
+    if (j >= longest && (start === null || index < start)) break;
+    if (index < after) break;
+    // Count, expectation and elapsed part of this bucket; a bucket with no data (-1) adds nothing.
+    const k = n - 1 - (j - live);
+    const raw = j < live ? liveCount[j]! : s.recentCounts[k]!;
+    const x = raw >= 0 ? raw : 0;
+    const m = j < live ? liveMean[j]! : raw >= 0 ? s.recentExpected[k]! : 0;
+    const f = j < live ? liveWeight[j]! : raw >= 0 ? 1 : 0;
+    if (start !== null && index >= start) {
+      if (sinceBuckets < sinceMax) {
+        sinceX[sinceBuckets] = x;
+        sinceM[sinceBuckets] = m;
+        sinceF[sinceBuckets] = f;
+        sinceI[sinceBuckets] = index;
+        sinceBuckets++;
+      }
+    }
+    if (j >= longest) continue;
+    count += x;
+    mean += m;
+    weight += f;
+    if (j + 1 !== c.windowBuckets[w]) continue;
+    w++;
+    const lp = logTail(count, mean, weight, model, c);
+    if (lp < minLogTail) minLogTail = lp;
+    else if (lp === 0 && minLogTail === 0) bodyZ = max(bodyZ, zOf(count, mean, weight, model, c));
+    if (count - mean > maxExcess) maxExcess = count - mean;
+    // The last bucket or two alone: a flood beyond what any burst reaches.
+    if (j < 2 && count - mean >= c.minExcessReports && !flood) flood = logTail(count, c.floodRatio * mean, weight, model, c) <= c.logFloodP;
+    // Holding: excess in any window up to holdMs (and the shortest, for coarse buckets). The short
+    // ones see an outage's first minute, the longer ones keep a quiet series' outage from flickering.
+    if ((j + 1 <= c.holdBuckets || w === 1) && !holding) holding = lp <= c.logHoldP && isExcess(count, mean, c);
+    // A relapse is seen in the newest bucket or two, not in windows that still hold the outage's tail.
+    if (j < 2 && !relapse) relapse = lp <= c.logHoldP && isExcess(count, mean, c);
+  }
+
+  return { sinceBuckets, minLogTail, bodyZ, maxExcess, flood, holding, relapse };
+}
+
+/** The windows' evidence as a log probability: the smallest tail, or for ordinary windows a normal tail of their standard score. */
+function windowLogP(scan: WindowScan): number {
+  if (scan.minLogTail < 0) return scan.minLogTail;
+  return scan.bodyZ > -Infinity ? min(0, logNormalTail(min(scan.bodyZ, 0.5))) : 0;
 }
 
 /**
@@ -306,15 +350,17 @@ const maxReturnRatio = 10;
 
 /**
  * Whether the newest buckets, one or more of the last holdMs, are 20 times likelier at the
- * baseline than at the raised level: the end of an outage is seen within a bucket on a busy
- * series. On a quiet one a bucket without reports proves little against twice the baseline, but
+ * baseline than at the raised level, and if so the oldest of them (else null): the end of an outage
+ * is seen within a bucket on a busy series. Without an outage the raised level is twice the baseline. On a quiet one a bucket without reports proves little against twice the baseline, but
  * a lot against what the outage had, so the raised level is half the outage's average (up to 10x
  * the baseline, beyond which a bucket at 3x would count as back), or one report a bucket.
  */
-function returnedToNormal(s: SeriesState, live: number, dispersion: number, c: ResolvedConfig): boolean {
+export function backSince(s: SeriesState, live: number, dispersion: number, c: ResolvedConfig): number | null {
   const o = s.outage;
-  const buckets = o && s.last !== null ? s.last - o.startedAt / s.bucketMs + 1 : 0;
-  // Half of what the outage averaged a bucket: the level "still raised" is tested against.
+  // Half of what the outage averaged a bucket while it was in excess: the level "still raised" is
+  // tested against. Not over the quiet buckets since, which are what is being tested: each of them
+  // would lower the bar and make the end harder to prove the longer it lasts.
+  const buckets = o && s.last !== null ? min(s.last, o.lastExcessBucket) - o.startedAt / s.bucketMs + 1 : 0;
   const half = o && buckets > 0 ? o.reports / buckets / 2 : 0;
   const relative = o && o.expectedReports > 0 ? min(maxReturnRatio, max(returnRatio, o.reports / o.expectedReports / 2)) : returnRatio;
   let sum = 0;
@@ -326,14 +372,15 @@ function returnedToNormal(s: SeriesState, live: number, dispersion: number, c: R
     const x = j < live ? liveCount[j]! : s.recentCounts[k]!;
     const m = j < live ? liveMean[j]! : s.recentExpected[k]!;
     if (x < 0 || m <= 0) continue;
+    const index = j < live ? liveIndex[j]! : (s.last ?? 0) - (j - live);
     // On a quiet series the raised level is at least one report a bucket (when the outage had
     // two): three buckets without reports after an outage of 4 a minute are an end, whatever the ratio.
-    const raised = max(relative * m, min(half, 1));
+    const raised = max(relative * m, half);
     const step = rise(x, m, raised / m, dispersion);
     sum += step;
-    if (-sum >= logReturnOdds) return true;
+    if (-sum >= logReturnOdds) return index;
   }
-  return false;
+  return null;
 }
 
 /** 1 - (chance that any of `tests` tests is at least this extreme): spread over 0..1, monotone in the evidence. */
