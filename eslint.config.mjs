@@ -27,7 +27,10 @@ export default tseslint.config(
     files: ['packages/detector/src/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'ioredis', 'bullmq', '@prisma/*', 'pino', '@outage-radar/db'] }],
-      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The detector takes time as an argument.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The detector takes time as an argument.' },
+      ],
     },
   },
 );

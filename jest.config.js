@@ -5,7 +5,12 @@
 const common = {
   testEnvironment: 'node',
   testEnvironmentOptions: { customExportConditions: ['source', 'node', 'require', 'default'] },
-  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node10', target: 'ES2022', esModuleInterop: true, isolatedModules: true } }] },
+  transform: {
+    '^.+\\.tsx?$': [
+      'ts-jest',
+      { tsconfig: { module: 'commonjs', moduleResolution: 'node10', target: 'ES2022', esModuleInterop: true, isolatedModules: true } },
+    ],
+  },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/web/e2e/'],
   moduleNameMapper: { '^@outage-radar/(shared|db|detector|runtime|counters)$': '<rootDir>/packages/$1/src/index.ts' },
@@ -17,7 +22,12 @@ const config = {
   // failure. Jest reads this from the top level only, not per project.
   testTimeout: 30_000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,packages,prisma,scripts}/**/*.test.ts'], testPathIgnorePatterns: [...common.testPathIgnorePatterns, '\\.int\\.test\\.ts$'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,packages,prisma,scripts}/**/*.test.ts'],
+      testPathIgnorePatterns: [...common.testPathIgnorePatterns, '\\.int\\.test\\.ts$'],
+    },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,packages,prisma,scripts}/**/*.int.test.ts'] },
   ],
 };

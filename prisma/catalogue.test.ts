@@ -30,7 +30,12 @@ describe('service catalogue', () => {
 
   it('has unique slugs and unique names', () => {
     expect(duplicates(catalogue.map((entry) => entry.slug))).toEqual([]);
-    expect(duplicates(catalogue.map((entry) => entry.name), lowerCase)).toEqual([]);
+    expect(
+      duplicates(
+        catalogue.map((entry) => entry.name),
+        lowerCase,
+      ),
+    ).toEqual([]);
   });
 
   it('gives no two services the same local name', () => {
@@ -53,14 +58,15 @@ describe('service catalogue', () => {
   });
 
   it('gives each alias to one service only, never clashing with another service’s slug or name', () => {
-    expect(duplicates(catalogue.flatMap((entry) => entry.aliases), lowerCase)).toEqual([]);
+    expect(
+      duplicates(
+        catalogue.flatMap((entry) => entry.aliases),
+        lowerCase,
+      ),
+    ).toEqual([]);
     const clashes = catalogue.flatMap((entry) =>
       entry.aliases
-        .filter((alias) =>
-          catalogue.some(
-            (other) => other !== entry && (other.slug === lowerCase(alias) || lowerCase(other.name) === lowerCase(alias)),
-          ),
-        )
+        .filter((alias) => catalogue.some((other) => other !== entry && (other.slug === lowerCase(alias) || lowerCase(other.name) === lowerCase(alias))))
         .map((alias) => `${entry.slug}: ${alias}`),
     );
     expect(clashes).toEqual([]);
@@ -86,9 +92,36 @@ describe('service catalogue', () => {
   });
 
   it.each([
-    'whatsapp', 'facebook', 'instagram', 'messenger', 'threads', 'x', 'tiktok', 'telegram', 'google-search', 'youtube',
-    'gmail', 'amazon', 'aws', 'cloudflare', 'netflix', 'discord', 'jio', 'airtel', 'vi', 'bsnl', 'grameenphone', 'robi',
-    'e-and', 'du', 'stc', 'zain', 'upi', 'paytm', 'phonepe', 'bkash',
+    'whatsapp',
+    'facebook',
+    'instagram',
+    'messenger',
+    'threads',
+    'x',
+    'tiktok',
+    'telegram',
+    'google-search',
+    'youtube',
+    'gmail',
+    'amazon',
+    'aws',
+    'cloudflare',
+    'netflix',
+    'discord',
+    'jio',
+    'airtel',
+    'vi',
+    'bsnl',
+    'grameenphone',
+    'robi',
+    'e-and',
+    'du',
+    'stc',
+    'zain',
+    'upi',
+    'paytm',
+    'phonepe',
+    'bkash',
   ])('includes %s', (slug) => {
     expect(bySlug.has(slug)).toBe(true);
   });
@@ -114,10 +147,25 @@ describe('service catalogue', () => {
   });
 
   it.each([
-    ['jio', 'IN'], ['jiofiber', 'IN'], ['airtel', 'IN'], ['vi', 'IN'], ['bsnl', 'IN'], ['act-fibernet', 'IN'],
-    ['grameenphone', 'BD'], ['robi', 'BD'], ['banglalink', 'BD'], ['teletalk', 'BD'],
-    ['e-and', 'AE'], ['du', 'AE'], ['stc', 'SA'], ['mobily', 'SA'], ['zain', 'KW'], ['ooredoo', 'QA'],
-    ['vodafone-egypt', 'EG'], ['orange-egypt', 'EG'], ['we', 'EG'],
+    ['jio', 'IN'],
+    ['jiofiber', 'IN'],
+    ['airtel', 'IN'],
+    ['vi', 'IN'],
+    ['bsnl', 'IN'],
+    ['act-fibernet', 'IN'],
+    ['grameenphone', 'BD'],
+    ['robi', 'BD'],
+    ['banglalink', 'BD'],
+    ['teletalk', 'BD'],
+    ['e-and', 'AE'],
+    ['du', 'AE'],
+    ['stc', 'SA'],
+    ['mobily', 'SA'],
+    ['zain', 'KW'],
+    ['ooredoo', 'QA'],
+    ['vodafone-egypt', 'EG'],
+    ['orange-egypt', 'EG'],
+    ['we', 'EG'],
   ])('lists the country of the operator %s (%s)', (slug, country) => {
     expect(bySlug.get(slug)?.countries).toContain(country);
   });

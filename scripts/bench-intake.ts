@@ -36,9 +36,11 @@ async function flood(baseUrl: string, first: number, count: number) {
   const results: { status: number; ms: number }[] = [];
   let next = first;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < first + count) results.push(await post(baseUrl, next++));
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < first + count) results.push(await post(baseUrl, next++));
+    }),
+  );
   return { results, seconds: (performance.now() - t0) / 1000 };
 }
 

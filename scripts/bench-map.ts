@@ -23,14 +23,26 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 async function main(): Promise<void> {
   if (!existsSync(join(root, 'apps/web/dist/index.html'))) {
     console.log('building the web app first…');
-    const r = spawnSync(process.execPath, [join(root, 'node_modules/turbo/bin/turbo'), 'run', 'build', '--filter=@outage-radar/web', '--output-logs=errors-only'], { stdio: 'inherit', cwd: root });
+    const r = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules/turbo/bin/turbo'), 'run', 'build', '--filter=@outage-radar/web', '--output-logs=errors-only'],
+      { stdio: 'inherit', cwd: root },
+    );
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
   const stack = await startStack({ port });
   try {
     const browser = await chromium.launch({
       executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     });
     try {
       const empty = await measure(browser.newPage.bind(browser), 0);
@@ -51,10 +63,21 @@ async function storeOutages(db: Db, clusters: number): Promise<void> {
   const now = Date.now();
   for (const [i, slug] of slugs.entries()) {
     await saveOutage(db, {
-      id: randomUUID(), serviceSlug: slug, regionKey: 'all', phase: 'outage',
-      startedAt: new Date(now - (i + 5) * 60_000), detectedAt: new Date(now - i * 60_000), updatedAt: new Date(now), resolvedAt: null,
-      peakAt: new Date(now), peakCount: 500, peakRatio: 12,
-      problemMix: [{ problem: 'app', count: 10, percent: 100 }], regions: [], clusters: perOutage[i] ?? [], incidentId: null,
+      id: randomUUID(),
+      serviceSlug: slug,
+      regionKey: 'all',
+      phase: 'outage',
+      startedAt: new Date(now - (i + 5) * 60_000),
+      detectedAt: new Date(now - i * 60_000),
+      updatedAt: new Date(now),
+      resolvedAt: null,
+      peakAt: new Date(now),
+      peakCount: 500,
+      peakRatio: 12,
+      problemMix: [{ problem: 'app', count: 10, percent: 100 }],
+      regions: [],
+      clusters: perOutage[i] ?? [],
+      incidentId: null,
     });
   }
 }
@@ -75,7 +98,9 @@ async function measure(newPage: () => Promise<Page>, expected: number): Promise<
   await page.goto(`http://127.0.0.1:${port}/map`);
   const map = page.getByTestId('outage-map');
   await map.locator('.leaflet-pane canvas').first().waitFor();
-  await page.waitForFunction(`Number(document.querySelector('[data-testid="outage-map"]')?.getAttribute('data-clusters')) === ${expected}`, undefined, { timeout: 60_000 });
+  await page.waitForFunction(`Number(document.querySelector('[data-testid="outage-map"]')?.getAttribute('data-clusters')) === ${expected}`, undefined, {
+    timeout: 60_000,
+  });
   await nextFrame(page);
   const firstDrawMs = Date.now() - t0;
   if (process.env.SCREENSHOT) await page.screenshot({ path: process.env.SCREENSHOT.replace('.png', `-${expected}.png`) });
@@ -147,7 +172,9 @@ function report(empty: Figures, full: Figures): void {
   console.log(`live map, 1280x800, Chromium ${chromiumPath}: ${outageCount} outages`);
   console.table([row(empty), row(full)]);
   const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '-');
-  console.log(`p95 frame time with ${full.clusters} clusters vs none: drag ${ratio(full.drag.p95, empty.drag.p95)}x, zoom ${ratio(full.zoom.p95, empty.zoom.p95)}x, hover ${ratio(full.hover.p95, empty.hover.p95)}x`);
+  console.log(
+    `p95 frame time with ${full.clusters} clusters vs none: drag ${ratio(full.drag.p95, empty.drag.p95)}x, zoom ${ratio(full.zoom.p95, empty.zoom.p95)}x, hover ${ratio(full.hover.p95, empty.hover.p95)}x`,
+  );
 }
 
 main().catch((err: Error) => {

@@ -26,7 +26,10 @@ const sliceMs = 2_000;
 const verify = process.argv.includes('--verify');
 
 async function main(): Promise<void> {
-  const ready = await fetch(`${api}/readyz`).then((r) => r.ok, () => false);
+  const ready = await fetch(`${api}/readyz`).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (!ready) {
     console.error(`demo: Outage Radar is not answering at ${api}: run \`npm start\` in another terminal first (or set DEMO_API_URL)`);
     process.exit(1);
@@ -64,16 +67,22 @@ async function main(): Promise<void> {
     for (const service of services) {
       const rate = baseRatePerMinute(service, sliceStart) * multiplierAt(plan, service.slug, minute);
       for (let n = poisson((rate * sliceMs) / minuteMs); n > 0; n--) {
-        requests.push(report(service, pool.addressFor(service)).then((ok) => {
-          if (ok) sent.set(service.slug, (sent.get(service.slug) ?? 0) + 1);
-          else refused += 1;
-        }));
+        requests.push(
+          report(service, pool.addressFor(service)).then((ok) => {
+            if (ok) sent.set(service.slug, (sent.get(service.slug) ?? 0) + 1);
+            else refused += 1;
+          }),
+        );
       }
     }
     await Promise.all(requests);
     if (requests.length > 0) lastReportAt = Date.now();
     if (Math.floor(minute) !== Math.floor((sliceStart - started - sliceMs) / minuteMs)) {
-      const top = [...sent].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([s, n]) => `${s} ${n}`).join(', ');
+      const top = [...sent]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 5)
+        .map(([s, n]) => `${s} ${n}`)
+        .join(', ');
       console.log(`minute ${Math.floor(minute)}: reports sent so far: ${top || 'none yet'}${refused ? ` (${refused} refused)` : ''}`);
     }
     await new Promise((r) => setTimeout(r, Math.max(0, sliceMs - (Date.now() - sliceStart))));
@@ -103,7 +112,6 @@ function pickProblem(service: ServiceRow): string {
   for (let i = 0; i < weights.length; i++) if ((r -= weights[i]!) <= 0) return service.problems[i]!;
   return service.problems[0]!;
 }
-
 
 main().catch((err: Error) => {
   console.error(`demo: ${err.message}`);

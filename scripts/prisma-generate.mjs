@@ -17,5 +17,9 @@ const env = { ...process.env };
 if (!env.PRISMA_SCHEMA_ENGINE_BINARY && !existsSync(join(root, 'node_modules/@prisma/engines/schema-engine-debian-openssl-3.0.x'))) {
   env.PRISMA_SCHEMA_ENGINE_BINARY = process.execPath;
 }
-execFileSync(process.execPath, [join(root, 'node_modules/prisma/build/index.js'), 'generate', '--schema', schema], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync(process.execPath, [join(root, 'node_modules/prisma/build/index.js'), 'generate', '--schema', schema], {
+  cwd: root,
+  env,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 console.log('generated the Prisma client');

@@ -18,7 +18,9 @@ const services = catalogue.map((s) => s);
 const spiked = catalogue.filter((s) => ['whatsapp', 'facebook', 'instagram'].includes(s.slug));
 
 const rssMb = (pid: number) => {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
   return Math.round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024);
 };
 
@@ -48,7 +50,8 @@ async function post(baseUrl: string, service: (typeof catalogue)[number], status
   const problem = service.problems[i % service.problems.length]!;
   try {
     const res = await fetch(`${baseUrl}/api/reports`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address, 'user-agent': `soak/${i % 50}` },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': address, 'user-agent': `soak/${i % 50}` },
       body: JSON.stringify({ service: service.slug, problem }),
     });
     await res.arrayBuffer();
@@ -71,12 +74,19 @@ async function main(): Promise<void> {
   const spikeTo = spikeFrom + Math.min(30, seconds * 0.2);
   try {
     const sampler = setInterval(() => {
-      void Promise.all([countKeys(redis, stack.redisPrefix), queue.getJobCounts('waiting', 'active', 'delayed', 'failed'), apiHeapMb(stack.baseUrl)]).then(([redisKeyCount, counts, heapMb]) => {
-        samples.push({
-          t: Math.round((Date.now() - started) / 1000), 'api MB': rssMb(stack.pids[0]!), 'api heap used MB': heapMb, 'worker MB': rssMb(stack.pids[1]!),
-          'redis keys': redisKeyCount, 'queue depth': (counts.waiting ?? 0) + (counts.active ?? 0) + (counts.delayed ?? 0), failed: counts.failed ?? 0,
-        });
-      });
+      void Promise.all([countKeys(redis, stack.redisPrefix), queue.getJobCounts('waiting', 'active', 'delayed', 'failed'), apiHeapMb(stack.baseUrl)]).then(
+        ([redisKeyCount, counts, heapMb]) => {
+          samples.push({
+            t: Math.round((Date.now() - started) / 1000),
+            'api MB': rssMb(stack.pids[0]!),
+            'api heap used MB': heapMb,
+            'worker MB': rssMb(stack.pids[1]!),
+            'redis keys': redisKeyCount,
+            'queue depth': (counts.waiting ?? 0) + (counts.active ?? 0) + (counts.delayed ?? 0),
+            failed: counts.failed ?? 0,
+          });
+        },
+      );
     }, 10_000);
     // One tick a 20th of a second: the steady load spread over services, the spike on three of Meta's.
     for (let tick = 0; (Date.now() - started) / 1000 < seconds; tick++) {
@@ -103,10 +113,14 @@ async function main(): Promise<void> {
     const accepted = statuses[202] ?? 0;
     const stored = await stack.db.report.count();
     const failed = (await queue.getJobCounts('failed')).failed ?? 0;
-    console.log(`soak: ${seconds} s, ${steadyPerSecond} reports/s steady, ${spikePerSecond}/s more for ${Math.round(spikeTo - spikeFrom)} s from ${Math.round(spikeFrom)} s`);
+    console.log(
+      `soak: ${seconds} s, ${steadyPerSecond} reports/s steady, ${spikePerSecond}/s more for ${Math.round(spikeTo - spikeFrom)} s from ${Math.round(spikeFrom)} s`,
+    );
     console.table(samples);
     console.table({
-      answered: Object.entries(statuses).map(([s, n]) => `${s}: ${n}`).join(', '),
+      answered: Object.entries(statuses)
+        .map(([s, n]) => `${s}: ${n}`)
+        .join(', '),
       'stored in PostgreSQL': `${stored} of ${accepted} accepted`,
       'lost (accepted, not stored)': accepted - stored,
       'failed jobs': failed,

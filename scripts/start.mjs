@@ -42,17 +42,30 @@ function reachable(url, defaultPort) {
   const u = new URL(url);
   return new Promise((resolve) => {
     const socket = connect({ host: u.hostname.replace(/^\[|\]$/g, ''), port: Number(u.port || defaultPort) });
-    const done = (ok) => { socket.destroy(); resolve(ok); };
+    const done = (ok) => {
+      socket.destroy();
+      resolve(ok);
+    };
     socket.setTimeout(3000, () => done(false));
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
   });
 }
-const redact = (url) => { const u = new URL(url); if (u.password) u.password = '***'; return u.toString(); };
+const redact = (url) => {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
+};
 const [pgUp, redisUp] = await Promise.all([reachable(env.DATABASE_URL, 5432), reachable(env.REDIS_URL, 6379)]);
-if (!pgUp) console.error(`cannot reach PostgreSQL at ${redact(env.DATABASE_URL)}: start it with \`pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start\` (or \`docker compose up -d\`), or set DATABASE_URL`);
+if (!pgUp)
+  console.error(
+    `cannot reach PostgreSQL at ${redact(env.DATABASE_URL)}: start it with \`pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start\` (or \`docker compose up -d\`), or set DATABASE_URL`,
+  );
 // With an append-only file: the queue holds reports already answered 202, which a Redis restart must not lose.
-if (!redisUp) console.error(`cannot reach Redis at ${redact(env.REDIS_URL)}: start it with \`mkdir -p .local/redis && redis-server --daemonize yes --port 6379 --save "" --appendonly yes --dir .local/redis\` (or \`docker compose up -d\`), or set REDIS_URL`);
+if (!redisUp)
+  console.error(
+    `cannot reach Redis at ${redact(env.REDIS_URL)}: start it with \`mkdir -p .local/redis && redis-server --daemonize yes --port 6379 --save "" --appendonly yes --dir .local/redis\` (or \`docker compose up -d\`), or set REDIS_URL`,
+  );
 if (!pgUp || !redisUp) process.exit(1);
 
 // 3. Database: client code, schema, catalogue.
@@ -61,7 +74,15 @@ run('migrating the database', process.execPath, [...tsx, 'scripts/migrate.ts']);
 run('seeding the service catalogue', process.execPath, [...tsx, 'prisma/seed.ts']);
 
 // 4. Build (turbo skips what hasn't changed).
-run('building', process.execPath, ['node_modules/turbo/bin/turbo', 'run', 'build', '--output-logs=errors-only', '--filter=@outage-radar/api', '--filter=@outage-radar/worker', '--filter=@outage-radar/web']);
+run('building', process.execPath, [
+  'node_modules/turbo/bin/turbo',
+  'run',
+  'build',
+  '--output-logs=errors-only',
+  '--filter=@outage-radar/api',
+  '--filter=@outage-radar/worker',
+  '--filter=@outage-radar/web',
+]);
 
 // 5. Run API and worker; stop both when either stops or on Ctrl-C / SIGTERM.
 const pretty = process.stdout.isTTY && !process.env.LOG_JSON;
@@ -74,7 +95,9 @@ const children = [
 ].map(([name, entry, flags]) => {
   const child = spawn(process.execPath, [...flags, entry], { env, stdio: pretty ? ['ignore', 'pipe', 'inherit'] : 'inherit' });
   if (pretty) {
-    const prettier = spawn(process.execPath, ['node_modules/pino-pretty/bin.js', '--colorize', '--ignore', 'pid,hostname'], { stdio: ['pipe', 'inherit', 'inherit'] });
+    const prettier = spawn(process.execPath, ['node_modules/pino-pretty/bin.js', '--colorize', '--ignore', 'pid,hostname'], {
+      stdio: ['pipe', 'inherit', 'inherit'],
+    });
     child.stdout.pipe(prettier.stdin);
   }
   child.on('exit', (code, signal) => {

@@ -57,6 +57,7 @@ if (!chromium) {
   process.exit(1);
 }
 
+stage('format', process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level=warn', '.']);
 stage('lint', turbo[0], [turbo[1], 'run', 'lint', '--output-logs=errors-only']);
 stage('lint of scripts and seed', process.execPath, ['node_modules/eslint/bin/eslint.js', 'scripts', 'prisma', '*.mjs', '*.js', '*.ts']);
 stage('typecheck of scripts', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'scripts', '--noEmit']);

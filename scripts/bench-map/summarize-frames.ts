@@ -10,7 +10,10 @@ export interface FrameSummary {
 
 /** Frame-interval statistics from requestAnimationFrame timestamps (ms), rounded to 0.1 ms. */
 export function summarizeFrames(timestamps: readonly number[]): FrameSummary {
-  const intervals = timestamps.slice(1).map((t, i) => t - timestamps[i]!).sort((a, b) => a - b);
+  const intervals = timestamps
+    .slice(1)
+    .map((t, i) => t - timestamps[i]!)
+    .sort((a, b) => a - b);
   const at = (q: number) => (intervals.length ? intervals[Math.min(intervals.length - 1, Math.floor(q * intervals.length))]! : 0);
   const round = (x: number) => Math.round(x * 10) / 10;
   return {

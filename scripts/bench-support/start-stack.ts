@@ -31,15 +31,32 @@ export async function startStack(options: { port: number; worker?: boolean; env?
   url.searchParams.set('schema', schema);
   const redisPrefix = `bench-${randomUUID()}`;
   const env = {
-    ...process.env, NODE_ENV: 'test', DATABASE_URL: url.toString(), REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix,
-    PORT: String(options.port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...options.env,
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: url.toString(),
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: redisPrefix,
+    PORT: String(options.port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    ...options.env,
   };
-  const start = (entry: string, flags: string[] = []) => spawn(process.execPath, tsEntry(join(root, entry), flags), { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const start = (entry: string, flags: string[] = []) =>
+    spawn(process.execPath, tsEntry(join(root, entry), flags), { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const children: ChildProcess[] = [start('apps/api/src/main.ts')];
   if (options.worker) children.push(start('apps/worker/src/main.ts', ['--max-semi-space-size=64']));
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const stop = async () => {
-    await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((resolve) => { c.once('exit', resolve); c.kill('SIGTERM'); }))));
+    await Promise.all(
+      children.map((c) =>
+        c.exitCode !== null
+          ? null
+          : new Promise((resolve) => {
+              c.once('exit', resolve);
+              c.kill('SIGTERM');
+            }),
+      ),
+    );
     await db.$disconnect();
     await drop();
   };

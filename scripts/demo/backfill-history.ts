@@ -38,4 +38,3 @@ export async function backfillHistory(db: Db, services: ServiceRow[], from: numb
   }
   return written;
 }
-

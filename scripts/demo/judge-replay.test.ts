@@ -11,9 +11,22 @@ const plan = [surge('facebook', 1.5), surge('instagram', 1.5), surge('whatsapp',
 function outage(slug: string, startMinute: number, incidentId: string | null, kind: 'global' | 'country' = 'global'): OutageView {
   const startedAt = new Date(T0 + startMinute * minuteMs).toISOString();
   return {
-    id: `${slug}-${startMinute}`, service: slug, serviceName: slug, region: { kind, code: kind === 'country' ? 'IN' : null, label: null },
-    phase: 'resolved', status: 'ok', startedAt, detectedAt: startedAt, updatedAt: startedAt, resolvedAt: startedAt,
-    peakCount: 60, peakRatio: 30, reportsLastHour: 0, problemMix: [], clusters: [], incidentId,
+    id: `${slug}-${startMinute}`,
+    service: slug,
+    serviceName: slug,
+    region: { kind, code: kind === 'country' ? 'IN' : null, label: null },
+    phase: 'resolved',
+    status: 'ok',
+    startedAt,
+    detectedAt: startedAt,
+    updatedAt: startedAt,
+    resolvedAt: startedAt,
+    peakCount: 60,
+    peakRatio: 30,
+    reportsLastHour: 0,
+    problemMix: [],
+    clusters: [],
+    incidentId,
   };
 }
 
@@ -32,7 +45,11 @@ describe('judgeReplay', () => {
   });
 
   it.each([
-    ['an outage that opened 3 minutes after its surge', (seen: ReplayObservation) => seen.outages.set('telegram', [outage('telegram', 6, 'b')]), 'startsOnTime'],
+    [
+      'an outage that opened 3 minutes after its surge',
+      (seen: ReplayObservation) => seen.outages.set('telegram', [outage('telegram', 6, 'b')]),
+      'startsOnTime',
+    ],
     ['a surge that opened no outage', (seen: ReplayObservation) => seen.outages.set('telegram', []), 'startsOnTime'],
     ['only an outage from before the replay', (seen: ReplayObservation) => seen.outages.set('telegram', [outage('telegram', -30, 'b')]), 'startsOnTime'],
     ['messenger in an incident of its own', (seen: ReplayObservation) => seen.outages.set('messenger', [outage('messenger', 1, 'c')]), 'brokeTogether'],

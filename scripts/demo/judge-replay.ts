@@ -55,9 +55,13 @@ export function judgeReplay(plan: readonly DemoOutage[], seen: ReplayObservation
     const okAt = seen.okAt.get(p.slug) ?? null;
     const okAfterMinutes = okAt === null ? null : Math.max(0, okAt - seen.lastReportAt) / minuteMs;
     return {
-      slug: p.slug, surgeAt, outage, offsetMinutes,
+      slug: p.slug,
+      surgeAt,
+      outage,
+      offsetMinutes,
       startOnTime: offsetMinutes !== null && Math.abs(offsetMinutes) <= startToleranceMinutes,
-      okAfterMinutes, okOnTime: okAfterMinutes !== null && okAfterMinutes <= okWithinMinutes,
+      okAfterMinutes,
+      okOnTime: okAfterMinutes !== null && okAfterMinutes <= okWithinMinutes,
     };
   });
   const meta = rows.filter((r) => together.includes(r.slug));
@@ -74,13 +78,32 @@ const minutes = (m: number | null, signed = false) => (m === null ? '-' : `${sig
 
 /** The verdict as a table for the terminal, one row per planned service, then the three checks. */
 export function formatVerdict(v: ReplayVerdict): string {
-  const header = ['service', 'surge (UTC)', 'outage start', 'offset', `≤${startToleranceMinutes} min`, 'incident', 'ok after last report', `≤${okWithinMinutes} min`];
+  const header = [
+    'service',
+    'surge (UTC)',
+    'outage start',
+    'offset',
+    `≤${startToleranceMinutes} min`,
+    'incident',
+    'ok after last report',
+    `≤${okWithinMinutes} min`,
+  ];
   const body = v.rows.map((r) => [
-    r.slug, clock(r.surgeAt), r.outage ? clock(Date.parse(r.outage.startedAt)) : 'no outage', minutes(r.offsetMinutes, true),
-    yesNo(r.startOnTime), r.outage?.incidentId?.slice(0, 8) ?? '-', r.okAfterMinutes === null ? 'never' : minutes(r.okAfterMinutes), yesNo(r.okOnTime),
+    r.slug,
+    clock(r.surgeAt),
+    r.outage ? clock(Date.parse(r.outage.startedAt)) : 'no outage',
+    minutes(r.offsetMinutes, true),
+    yesNo(r.startOnTime),
+    r.outage?.incidentId?.slice(0, 8) ?? '-',
+    r.okAfterMinutes === null ? 'never' : minutes(r.okAfterMinutes),
+    yesNo(r.okOnTime),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   const slowest = Math.max(...v.rows.map((r) => r.okAfterMinutes ?? Infinity));
   return [
     line(header),

@@ -20,10 +20,13 @@ export async function verifyReplay(api: string, plan: readonly DemoOutage[], rep
   const okAt = new Map<string, number | null>(plan.map((p) => [p.slug, null]));
   for (;;) {
     const at = Date.now();
-    const services = await getJson<{ services: ServiceSummary[] }>(`${api}/api/services`).then((body) => body.services, (err: Error) => {
-      console.error(`verify: ${err.message}`);
-      return [];
-    });
+    const services = await getJson<{ services: ServiceSummary[] }>(`${api}/api/services`).then(
+      (body) => body.services,
+      (err: Error) => {
+        console.error(`verify: ${err.message}`);
+        return [];
+      },
+    );
     const statusOf = new Map(services.map((s) => [s.slug, s.status]));
     for (const p of plan) okAt.set(p.slug, statusOf.get(p.slug) === 'ok' ? (okAt.get(p.slug) ?? at) : null);
     const waiting = plan.filter((p) => okAt.get(p.slug) === null).map((p) => `${p.slug} ${statusOf.get(p.slug) ?? 'unknown'}`);

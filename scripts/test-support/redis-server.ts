@@ -20,11 +20,15 @@ export async function startRedisServer(options: { port: number; dir: string; per
   const args = ['--port', String(options.port), '--bind', '127.0.0.1', '--dir', options.dir, ...(options.persistence ?? appendOnly)];
   const child: ChildProcess = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  const onData = (chunk: Buffer) => { output += chunk.toString(); };
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
   child.stdout?.on('data', onData);
   child.stderr?.on('data', onData);
   await new Promise<void>((resolve, reject) => {
-    const onReady = () => { if (output.includes('Ready to accept connections')) resolve(); };
+    const onReady = () => {
+      if (output.includes('Ready to accept connections')) resolve();
+    };
     child.stdout?.on('data', onReady);
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`redis-server ${args.join(' ')} exited (${code}): ${output.slice(-500)}`)));

@@ -62,18 +62,28 @@ export function createApp(deps: AppDeps): App {
   // The queue shares the request connection, whose failures are already logged where it is opened.
   queue.on('error', (err) => log.debug({ err: err.message }, 'report queue connection error'));
   let networks: AsnTable | null = null;
-  const networksLoaded = env.ASN_TABLE === 'off'
-    ? Promise.resolve()
-    : (() => {
-        const started = Date.now();
-        return loadAsnTable(env.ASN_TABLE ?? defaultAsnTablePath()).then(
-          (table) => { networks = table; log.info({ ranges: table.ranges, ms: Date.now() - started }, 'network table loaded'); },
-          (err: unknown) => log.warn({ err }, 'network table not loaded; reports carry no network'),
-        );
-      })();
+  const networksLoaded =
+    env.ASN_TABLE === 'off'
+      ? Promise.resolve()
+      : (() => {
+          const started = Date.now();
+          return loadAsnTable(env.ASN_TABLE ?? defaultAsnTablePath()).then(
+            (table) => {
+              networks = table;
+              log.info({ ranges: table.ranges, ms: Date.now() - started }, 'network table loaded');
+            },
+            (err: unknown) => log.warn({ err }, 'network table not loaded; reports carry no network'),
+          );
+        })();
   const clientKeys = createClientKeys(deps.clientSecret, env.CLIENT_HASH_ROTATION_HOURS);
   const intake = createIntake({
-    catalogue, queue, redis, keys, clientKeys, windowSeconds: env.REPORT_WINDOW_SECONDS, networks: () => networks,
+    catalogue,
+    queue,
+    redis,
+    keys,
+    clientKeys,
+    windowSeconds: env.REPORT_WINDOW_SECONDS,
+    networks: () => networks,
     floodRules: { reportsPerPrefix: env.FLOOD_REPORTS_PER_PREFIX, agentMinimum: env.FLOOD_AGENT_MINIMUM, agentShare: env.FLOOD_AGENT_SHARE },
     onFiltered: ({ service, reason, network, firstInWindow }) => {
       metrics.reportsFiltered.inc({ reason });
@@ -89,18 +99,20 @@ export function createApp(deps: AppDeps): App {
   const app = express();
   app.set('trust proxy', env.TRUST_PROXY);
   app.disable('x-powered-by');
-  app.use(pinoHttp({
-    logger: log,
-    genReqId: toRequestId,
-    // One line per request at debug only, and without headers: they carry the client's address
-    // (X-Forwarded-For) and cookies. The per-minute summary is what info shows.
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'warn' : 'debug'),
-    serializers: {
-      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-    autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' },
-  }));
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: toRequestId,
+      // One line per request at debug only, and without headers: they carry the client's address
+      // (X-Forwarded-For) and cookies. The per-minute summary is what info shows.
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'warn' : 'debug'),
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' },
+    }),
+  );
   app.use(summary.middleware);
   app.use((req, res, next) => {
     const end = metrics.httpDuration.startTimer({ method: req.method });
@@ -123,32 +135,53 @@ export function createApp(deps: AppDeps): App {
   });
 
   app.use(healthRoutes({ db, redis, registry: metrics.registry, detector: { keys, staleSeconds: env.DETECTOR_STALE_SECONDS } }));
-  app.get('/api/openapi.json', (_req, res) => { res.json(openapi); });
-  app.use(reportRoutes(intake, reportRateLimits(redis, keys, clientKeys, { perSubscriber: env.REPORTS_PER_MINUTE, perNetwork: env.REPORTS_PER_MINUTE_PER_NETWORK })));
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  app.use(
+    reportRoutes(intake, reportRateLimits(redis, keys, clientKeys, { perSubscriber: env.REPORTS_PER_MINUTE, perNetwork: env.REPORTS_PER_MINUTE_PER_NETWORK })),
+  );
   if (env.ADMIN_TOKEN) app.use(adminRoutes(queue, env.ADMIN_TOKEN));
   app.use(widgetRoutes(views, publicUrl));
   app.use(serviceRoutes(views));
   app.use(mapRoutes({ redis, counters, tileUrl: env.MAP_TILE_URL ?? null, tileAttribution: env.MAP_TILE_ATTRIBUTION ?? null }));
-  app.use('/api', () => { throw new HttpProblem(404, problemTypes.notFound, 'Not found', 'no such API endpoint'); });
+  app.use('/api', () => {
+    throw new HttpProblem(404, problemTypes.notFound, 'Not found', 'no such API endpoint');
+  });
 
   const webDist = env.WEB_DIST ?? join(__dirname, '../../web/dist');
   if (existsSync(join(webDist, 'index.html'))) {
-    app.use(express.static(webDist, { index: false, maxAge: '1h', setHeaders: (res, path) => { if (path.includes('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable'); } }));
+    app.use(
+      express.static(webDist, {
+        index: false,
+        maxAge: '1h',
+        setHeaders: (res, path) => {
+          if (path.includes('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        },
+      }),
+    );
     // Client-side routes (/, /services/:slug, /map) all load the single-page app.
-    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => { res.sendFile(join(webDist, 'index.html')); });
+    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
+      res.sendFile(join(webDist, 'index.html'));
+    });
   } else {
     log.warn({ webDist }, 'web app not built; serving the API only');
   }
-  app.use(() => { throw new HttpProblem(404, problemTypes.notFound, 'Not found', 'no such page'); });
+  app.use(() => {
+    throw new HttpProblem(404, problemTypes.notFound, 'Not found', 'no such page');
+  });
   app.use(problemHandler);
 
-  const http = createServer({
-    requestTimeout: env.HTTP_REQUEST_TIMEOUT_MS,
-    headersTimeout: Math.min(env.HTTP_HEADERS_TIMEOUT_MS, env.HTTP_REQUEST_TIMEOUT_MS),
-    keepAliveTimeout: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
-    // How often those timeouts are checked (Node's default, 30 s, would let a slow body live that long).
-    connectionsCheckingInterval: Math.min(1000, env.HTTP_REQUEST_TIMEOUT_MS),
-  }, app);
+  const http = createServer(
+    {
+      requestTimeout: env.HTTP_REQUEST_TIMEOUT_MS,
+      headersTimeout: Math.min(env.HTTP_HEADERS_TIMEOUT_MS, env.HTTP_REQUEST_TIMEOUT_MS),
+      keepAliveTimeout: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      // How often those timeouts are checked (Node's default, 30 s, would let a slow body live that long).
+      connectionsCheckingInterval: Math.min(1000, env.HTTP_REQUEST_TIMEOUT_MS),
+    },
+    app,
+  );
   // Requests Node's parser refuses before Express sees them get a problem document too.
   http.on('clientError', answerClientError);
   const io = createRealtime({ http, redis, keys, counters, views, log });

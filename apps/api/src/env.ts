@@ -8,7 +8,10 @@ const Env = z.object({
   DATABASE_URL: z.url().default('postgresql://postgres@127.0.0.1:5432/outage_radar'),
   REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
   /** Prefix of every Redis key (queue, counters, socket.io): lets several deployments or test runs share a Redis. */
-  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('or'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+$/)
+    .default('or'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   /**
    * Secret behind every client hash (addresses, prefixes, first-party ids). Unset: read from
@@ -18,7 +21,12 @@ const Env = z.object({
   /** Where the generated client-hash secret is kept when IP_HASH_SALT is unset (default: .local/client-secret in the project). */
   CLIENT_SECRET_FILE: z.string().optional(),
   /** Hours a client-hash key lasts: stored hashes of one person can be linked within this time only. */
-  CLIENT_HASH_ROTATION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  CLIENT_HASH_ROTATION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   /** The site's public address (https://radar.example.org): the only source of absolute URLs in responses. */
   PUBLIC_URL: z.url().optional(),
   /** Bearer token for /api/admin and /metrics from other machines; unset, the admin routes don't exist. */

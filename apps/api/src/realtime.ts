@@ -22,7 +22,13 @@ const resnapshotAfterMs = 60_000;
  * pub/sub), so any API replica can serve any browser. Joining a room sends a snapshot first.
  */
 export function createRealtime(deps: {
-  http: HttpServer; redis: Redis; keys: RedisKeys; counters: CounterKeys; views: ServiceViews; log: Logger; now?: () => number;
+  http: HttpServer;
+  redis: Redis;
+  keys: RedisKeys;
+  counters: CounterKeys;
+  views: ServiceViews;
+  log: Logger;
+  now?: () => number;
 }): RealtimeServer {
   const now = deps.now ?? Date.now;
   const io: RealtimeServer = new Server(deps.http, { serveClient: false, cors: { origin: false } });
@@ -58,6 +64,11 @@ export function createRealtime(deps: {
   });
   const close = io.close.bind(io);
   // Closing the server also ends the adapter's own Redis connections.
-  io.close = (fn) => close((err) => { pub.disconnect(); sub.disconnect(); fn?.(err); });
+  io.close = (fn) =>
+    close((err) => {
+      pub.disconnect();
+      sub.disconnect();
+      fn?.(err);
+    });
   return io;
 }

@@ -24,7 +24,12 @@ describe('abuse rules at intake', () => {
     api = await startTestApi([service, other, botTarget, popular]);
     // A second API on the same stores, logging at debug into memory, to read what it writes.
     loggedRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
-    const sink = new Writable({ write(chunk: Buffer, _enc, done) { logLines.push(chunk.toString()); done(); } });
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        logLines.push(chunk.toString());
+        done();
+      },
+    });
     const env = loadEnv({ LOG_LEVEL: 'debug', REDIS_PREFIX: api.prefix, WEB_DIST: '/nonexistent', PORT: '0', ASN_TABLE: 'off' });
     loggedApp = createApp({ env, db: api.db, redis: loggedRedis, log: createLogger('debug', sink), clientSecret: 'logged-test-secret-0123456789' });
     const port = await freePort();
@@ -37,7 +42,8 @@ describe('abuse rules at intake', () => {
     await api.stop();
   });
 
-  const jobsOf = async (slug: string) => (await api.queue.getJobs(['waiting', 'active', 'delayed', 'completed', 'failed'])).filter((j) => j.data.service === slug);
+  const jobsOf = async (slug: string) =>
+    (await api.queue.getJobs(['waiting', 'active', 'delayed', 'completed', 'failed'])).filter((j) => j.data.service === slug);
 
   it('refuses a comment PostgreSQL could not store, naming the field, and queues nothing', async () => {
     const before = (await jobsOf(service.slug)).length;
@@ -51,16 +57,18 @@ describe('abuse rules at intake', () => {
   it('counts a few reports from one IPv6 /48 and refuses or discounts the rest of 5,120 in a minute', async () => {
     const statuses: Record<number, number> = {};
     let next = 0;
-    await Promise.all(Array.from({ length: 64 }, async () => {
-      while (next < 5120) {
-        const i = next++;
-        // Every report from an address of its own, in a /64 of its own, all in 2001:db8:5::/48.
-        const address = `2001:db8:5:${(i & 0xffff).toString(16)}::${(i + 1).toString(16)}`;
-        const res = await postReport(api.baseUrl, { service: other.slug, problem: 'app' }, { 'x-forwarded-for': address });
-        await res.arrayBuffer();
-        statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 64 }, async () => {
+        while (next < 5120) {
+          const i = next++;
+          // Every report from an address of its own, in a /64 of its own, all in 2001:db8:5::/48.
+          const address = `2001:db8:5:${(i & 0xffff).toString(16)}::${(i + 1).toString(16)}`;
+          const res = await postReport(api.baseUrl, { service: other.slug, problem: 'app' }, { 'x-forwarded-for': address });
+          await res.arrayBuffer();
+          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+        }
+      }),
+    );
     const jobs = await jobsOf(other.slug);
     const counted = jobs.filter((j) => !j.data.filtered).length;
     console.log(`abuse: 5120 reports from one /48 → statuses ${JSON.stringify(statuses)}, ${jobs.length} queued, ${counted} counted`);
@@ -72,7 +80,9 @@ describe('abuse rules at intake', () => {
 
   it('discounts one user agent past its share, but not the one browser most real reporters share', async () => {
     const send = (slug: string, i: number, agent: string) =>
-      postReport(api.baseUrl, { service: slug, problem: 'login' }, { 'x-forwarded-for': `${20 + (i % 150)}.${i >> 7}.7.9`, 'user-agent': agent }).then((r) => r.status);
+      postReport(api.baseUrl, { service: slug, problem: 'login' }, { 'x-forwarded-for': `${20 + (i % 150)}.${i >> 7}.7.9`, 'user-agent': agent }).then(
+        (r) => r.status,
+      );
     // A botnet: 100 networks, one user agent.
     const bot = await Promise.all(Array.from({ length: 100 }, (_, i) => send(botTarget.slug, i, 'curl/8.5.0')));
     // A real outage: 100 people, 45 of them on the reduced Chrome-on-Android string.
@@ -82,7 +92,9 @@ describe('abuse rules at intake', () => {
     const botJobs = await jobsOf(botTarget.slug);
     const peopleJobs = await jobsOf(popular.slug);
     const countedBot = botJobs.filter((j) => !j.data.filtered).length;
-    console.log(`abuse: one user agent from 100 networks → ${countedBot} of 100 counted; 100 people, 45% on one browser → ${peopleJobs.filter((j) => !j.data.filtered).length} of 100 counted`);
+    console.log(
+      `abuse: one user agent from 100 networks → ${countedBot} of 100 counted; 100 people, 45% on one browser → ${peopleJobs.filter((j) => !j.data.filtered).length} of 100 counted`,
+    );
     expect(countedBot).toBe(30);
     expect(botJobs.filter((j) => j.data.filtered === 'agent-flood')).toHaveLength(70);
     expect(peopleJobs.filter((j) => j.data.filtered)).toEqual([]);
@@ -95,23 +107,39 @@ describe('abuse rules at intake', () => {
     expect(token).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{22}$/);
     expect(first.headers.get('set-cookie')).toMatch(/HttpOnly/i);
     // The same browser, now on mobile data: the same person.
-    const again = await postReport(api.baseUrl, { service: service.slug, problem: 'login' }, { 'x-forwarded-for': '100.64.9.9', cookie: `or_reporter=${token}` });
+    const again = await postReport(
+      api.baseUrl,
+      { service: service.slug, problem: 'login' },
+      { 'x-forwarded-for': '100.64.9.9', cookie: `or_reporter=${token}` },
+    );
     expect(again.status).toBe(429);
     // Without its id, the same address is the same person; a forged id changes nothing.
     const bare = await postReport(api.baseUrl, { service: service.slug, problem: 'login' }, { 'x-forwarded-for': '192.0.2.10' });
     expect(bare.status).toBe(429);
-    const forged = await postReport(api.baseUrl, { service: service.slug, problem: 'login' }, { 'x-forwarded-for': '192.0.2.10', cookie: `or_reporter=${'0'.repeat(36)}.${'x'.repeat(22)}` });
+    const forged = await postReport(
+      api.baseUrl,
+      { service: service.slug, problem: 'login' },
+      { 'x-forwarded-for': '192.0.2.10', cookie: `or_reporter=${'0'.repeat(36)}.${'x'.repeat(22)}` },
+    );
     expect(forged.status).toBe(429);
     // A neighbour behind the same carrier-grade NAT address, with an id of their own from another report.
     const neighbour = reporterCookieOf(await postReport(api.baseUrl, { service: other.slug, problem: 'app' }, { 'x-forwarded-for': '198.18.7.7' }));
-    const theirs = await postReport(api.baseUrl, { service: service.slug, problem: 'messages' }, { 'x-forwarded-for': '192.0.2.10', cookie: `or_reporter=${neighbour}` });
+    const theirs = await postReport(
+      api.baseUrl,
+      { service: service.slug, problem: 'messages' },
+      { 'x-forwarded-for': '192.0.2.10', cookie: `or_reporter=${neighbour}` },
+    );
     expect(theirs.status).toBe(202);
   });
 
   it('keeps no address in Redis key names, queued jobs or logs', async () => {
     const address = '203.0.113.200';
     for (let i = 0; i < 3; i++) {
-      const res = await postReport(loggedUrl, { service: service.slug, problem: 'app' }, { 'x-forwarded-for': `${address}, 10.0.0.1`, 'x-request-id': `<script>${'x'.repeat(100)}` });
+      const res = await postReport(
+        loggedUrl,
+        { service: service.slug, problem: 'app' },
+        { 'x-forwarded-for': `${address}, 10.0.0.1`, 'x-request-id': `<script>${'x'.repeat(100)}` },
+      );
       await res.arrayBuffer();
     }
     await fetch(`${loggedUrl}/api/services/${service.slug}`, { headers: { 'x-forwarded-for': address } });

@@ -8,7 +8,10 @@ describe('answerClientError', () => {
   let port: number;
   beforeAll(async () => {
     // Stands in for the API: what matters is what happens before any handler runs.
-    server = createServer((req, res) => { req.resume(); req.on('end', () => res.end('ok')); });
+    server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.end('ok'));
+    });
     server.on('clientError', answerClientError);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
@@ -16,7 +19,13 @@ describe('answerClientError', () => {
   afterAll(async () => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const post = (body: string, declaredLength: RawRequest['declaredLength'], headers: [string, string][] = []) =>
-    exchange(port, { method: 'POST', target: '/api/reports', headers: [['content-type', 'application/json'], ...headers], body: Buffer.from(body), declaredLength });
+    exchange(port, {
+      method: 'POST',
+      target: '/api/reports',
+      headers: [['content-type', 'application/json'], ...headers],
+      body: Buffer.from(body),
+      declaredLength,
+    });
 
   it.each([
     ['a body cut short of its content-length', () => post('{"service":', 'more'), 400],

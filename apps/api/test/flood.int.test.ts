@@ -15,14 +15,16 @@ const carrier = testService();
 async function postMany(api: TestApi, slug: string, count: number, addressOf: (i: number) => string, concurrency = 32): Promise<Record<number, number>> {
   const statuses: Record<number, number> = {};
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < count) {
-      const i = next++;
-      const res = await postReport(api.baseUrl, { service: slug, problem: 'login' }, { 'x-forwarded-for': addressOf(i) });
-      await res.arrayBuffer();
-      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next++;
+        const res = await postReport(api.baseUrl, { service: slug, problem: 'login' }, { 'x-forwarded-for': addressOf(i) });
+        await res.arrayBuffer();
+        statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+      }
+    }),
+  );
   return statuses;
 }
 
@@ -58,7 +60,9 @@ describe('reports from one source, through the worker and the detector', () => {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     await new Promise<void>((resolve, reject) => {
-      worker.stdout?.on('data', (chunk: Buffer) => { if (chunk.toString().includes('worker started')) resolve(); });
+      worker.stdout?.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('worker started')) resolve();
+      });
       worker.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
     });
   }, 60_000);
@@ -96,10 +100,14 @@ describe('reports from one source, through the worker and the detector', () => {
     });
     // Stored, all of them, and none with its address.
     const [row] = await api.db.$queryRawUnsafe<{ stored: bigint; withAddress: bigint }[]>(
-      `SELECT count(*) AS stored, count(*) FILTER (WHERE row_to_json(r)::text LIKE '%203.0.113%') AS "withAddress" FROM reports r WHERE service_slug = $1`, flooded.slug);
+      `SELECT count(*) AS stored, count(*) FILTER (WHERE row_to_json(r)::text LIKE '%203.0.113%') AS "withAddress" FROM reports r WHERE service_slug = $1`,
+      flooded.slug,
+    );
     expect(Number(row?.stored)).toBe(accepted);
     expect(Number(row?.withAddress)).toBe(0);
-    console.log(`flood: 300 reports from one /24 → ${accepted} accepted, 5 counted, ${accepted - 5} stored but filtered; reports last hour ${detail.reportsLastHour}; no outage opened, while 25 reports from 25 networks opened one`);
+    console.log(
+      `flood: 300 reports from one /24 → ${accepted} accepted, 5 counted, ${accepted - 5} stored but filtered; reports last hour ${detail.reportsLastHour}; no outage opened, while 25 reports from 25 networks opened one`,
+    );
   }, 90_000);
 
   it('opens the outage of one carrier reported from 300 prefixes of its AS', async () => {

@@ -51,45 +51,58 @@ describe('the API under arbitrary input', () => {
     await api.stop();
   });
 
-  it('never answers 5xx, answers every 4xx with a problem naming real fields, and counts only what it answered 202', async () => {
-    const doc = (await (await fetch(`${api.baseUrl}/api/openapi.json`)).json()) as Parameters<typeof routesOf>[0];
-    const routes = [...routesOf(doc), ...undocumented];
-    const slugs = [...services.map((s) => s.slug), 'no-such-service'];
-    const requests = fc.sample(fuzzRequestArb(routes, slugs, problems, adminToken), { numRuns: runs, seed });
-    const seen: Seen = { sent: 0, statuses: new Map(), faults: new Map(), accepted: new Set(), routes: new Set(), acceptedOddComments: [] };
-    const port = Number(new URL(api.baseUrl).port);
+  it(
+    'never answers 5xx, answers every 4xx with a problem naming real fields, and counts only what it answered 202',
+    async () => {
+      const doc = (await (await fetch(`${api.baseUrl}/api/openapi.json`)).json()) as Parameters<typeof routesOf>[0];
+      const routes = [...routesOf(doc), ...undocumented];
+      const slugs = [...services.map((s) => s.slug), 'no-such-service'];
+      const requests = fc.sample(fuzzRequestArb(routes, slugs, problems, adminToken), { numRuns: runs, seed });
+      const seen: Seen = { sent: 0, statuses: new Map(), faults: new Map(), accepted: new Set(), routes: new Set(), acceptedOddComments: [] };
+      const port = Number(new URL(api.baseUrl).port);
 
-    // A deadline bounds the run on a loaded machine; it asserts nothing about speed.
-    const deadline = Date.now() + budgetMs;
-    let next = 0;
-    await Promise.all(Array.from({ length: concurrency }, async () => {
-      while (next < requests.length && Date.now() < deadline) {
-        const req = requests[next++];
-        if (req) await send(port, req, routes, seen);
-      }
-    }));
+      // A deadline bounds the run on a loaded machine; it asserts nothing about speed.
+      const deadline = Date.now() + budgetMs;
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (next < requests.length && Date.now() < deadline) {
+            const req = requests[next++];
+            if (req) await send(port, req, routes, seen);
+          }
+        }),
+      );
 
-    // No worker runs here: every accepted report is still in the queue, and nothing may be counted.
-    const jobs = await api.queue.getJobs(['waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed', 'waiting-children'], 0, -1);
-    const queuedIds = new Set(jobs.map((j) => j.id));
-    const countedWithout202 = [...queuedIds].filter((id) => !id || !seen.accepted.has(id)).length
-      + Math.max(0, (await countedReports(api)) - seen.accepted.size);
-    const lostAfter202 = [...seen.accepted].filter((id) => !queuedIds.has(id)).length;
+      // No worker runs here: every accepted report is still in the queue, and nothing may be counted.
+      const jobs = await api.queue.getJobs(['waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed', 'waiting-children'], 0, -1);
+      const queuedIds = new Set(jobs.map((j) => j.id));
+      const countedWithout202 =
+        [...queuedIds].filter((id) => !id || !seen.accepted.has(id)).length + Math.max(0, (await countedReports(api)) - seen.accepted.size);
+      const lostAfter202 = [...seen.accepted].filter((id) => !queuedIds.has(id)).length;
 
-    const byStatus = [...seen.statuses].sort(([a], [b]) => a.localeCompare(b)).map(([s, n]) => `${s}: ${n}`).join(', ');
-    const fivexx = [...seen.statuses].filter(([s]) => /^5\d\d$/.test(s)).reduce((sum, [, n]) => sum + n, 0);
-    process.stdout.write(`fuzz: ${seen.sent} requests over ${seen.routes.size} routes, statuses {${byStatus}}, 5xx: ${fivexx}, counted without a 202: ${countedWithout202}\n`);
-    const odd = seen.acceptedOddComments;
-    process.stdout.write(`fuzz: seed ${seed} (FUZZ_SEED=${seed} replays it)${odd.length ? `; ${odd.length} reports answered 202 with a comment holding control characters or lone surrogates, e.g. ${JSON.stringify(odd[0])}` : ''}\n`);
+      const byStatus = [...seen.statuses]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([s, n]) => `${s}: ${n}`)
+        .join(', ');
+      const fivexx = [...seen.statuses].filter(([s]) => /^5\d\d$/.test(s)).reduce((sum, [, n]) => sum + n, 0);
+      process.stdout.write(
+        `fuzz: ${seen.sent} requests over ${seen.routes.size} routes, statuses {${byStatus}}, 5xx: ${fivexx}, counted without a 202: ${countedWithout202}\n`,
+      );
+      const odd = seen.acceptedOddComments;
+      process.stdout.write(
+        `fuzz: seed ${seed} (FUZZ_SEED=${seed} replays it)${odd.length ? `; ${odd.length} reports answered 202 with a comment holding control characters or lone surrogates, e.g. ${JSON.stringify(odd[0])}` : ''}\n`,
+      );
 
-    expect(Object.fromEntries(seen.faults)).toEqual({});
-    expect(fivexx).toBe(0);
-    expect(countedWithout202).toBe(0);
-    expect(lostAfter202).toBe(0);
-    // A run that reached only a few routes or never got a report through proves little.
-    expect(seen.routes.size).toBe(routes.length);
-    expect(seen.accepted.size).toBeGreaterThan(0);
-  }, budgetMs + 60_000);
+      expect(Object.fromEntries(seen.faults)).toEqual({});
+      expect(fivexx).toBe(0);
+      expect(countedWithout202).toBe(0);
+      expect(lostAfter202).toBe(0);
+      // A run that reached only a few routes or never got a report through proves little.
+      expect(seen.routes.size).toBe(routes.length);
+      expect(seen.accepted.size).toBeGreaterThan(0);
+    },
+    budgetMs + 60_000,
+  );
 });
 
 async function send(port: number, req: FuzzRequest, routes: RouteSpec[], seen: Seen): Promise<void> {
@@ -97,7 +110,8 @@ async function send(port: number, req: FuzzRequest, routes: RouteSpec[], seen: S
   seen.routes.add(`${req.route.method} ${req.route.template}`);
   const fault = (reason: string, res?: RawResponse) => {
     const key = `${req.method} ${req.route.template}: ${reason}`;
-    if (!seen.faults.has(key)) seen.faults.set(key, { request: describeRequest(req), response: res ? `${res.status} ${res.body.toString('utf8').slice(0, 300)}` : '(none)' });
+    if (!seen.faults.has(key))
+      seen.faults.set(key, { request: describeRequest(req), response: res ? `${res.status} ${res.body.toString('utf8').slice(0, 300)}` : '(none)' });
   };
   let res: RawResponse;
   try {
@@ -144,7 +158,9 @@ async function countedReports(api: TestApi): Promise<number> {
 }
 
 function describeRequest(req: FuzzRequest): string {
-  const body = req.body ? ` body(${req.body.length} bytes, content-length ${req.declaredLength}) ${JSON.stringify(req.body.subarray(0, 200).toString('latin1'))}` : '';
+  const body = req.body
+    ? ` body(${req.body.length} bytes, content-length ${req.declaredLength}) ${JSON.stringify(req.body.subarray(0, 200).toString('latin1'))}`
+    : '';
   const headers = req.headers.map(([name, value]) => [name, value.length > 60 ? `${value.slice(0, 60)}…(${value.length})` : value]);
   return `${req.method} ${req.target.slice(0, 300)} ${JSON.stringify(headers)}${body}`;
 }

@@ -8,11 +8,20 @@ const service = testService();
 const adminToken = 'admin-token-for-tests-0123456789';
 
 /** A GET with headers fetch won't send (Host); resolves with status, headers and body. */
-function get(baseUrl: string, path: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(
+  baseUrl: string,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(`${baseUrl}${path}`, { headers }, (res) => {
       let body = '';
-      res.setEncoding('utf8').on('data', (c: string) => { body += c; }).on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      res
+        .setEncoding('utf8')
+        .on('data', (c: string) => {
+          body += c;
+        })
+        .on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
     });
     req.on('error', reject).end();
   });
@@ -24,8 +33,20 @@ function rawExchange(baseUrl: string, head: string, ms: number): Promise<string>
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname, () => socket.write(head));
     let received = '';
-    const timer = setTimeout(() => { socket.destroy(); reject(new Error(`connection still open after ${ms} ms`)); }, ms);
-    socket.setEncoding('utf8').on('data', (c: string) => { received += c; }).on('close', () => { clearTimeout(timer); resolve(received); }).on('error', () => undefined);
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`connection still open after ${ms} ms`));
+    }, ms);
+    socket
+      .setEncoding('utf8')
+      .on('data', (c: string) => {
+        received += c;
+      })
+      .on('close', () => {
+        clearTimeout(timer);
+        resolve(received);
+      })
+      .on('error', () => undefined);
   });
 }
 
@@ -78,13 +99,21 @@ describe('secure by default', () => {
   });
 
   it('refuses a body declared too large before reading it, and closes the connection', async () => {
-    const answer = await rawExchange(plain.baseUrl, `POST /api/reports HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 999999999\r\n\r\n{"service":`, 5000);
+    const answer = await rawExchange(
+      plain.baseUrl,
+      `POST /api/reports HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 999999999\r\n\r\n{"service":`,
+      5000,
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 413/);
     expect(answer).toContain('application/problem+json');
   });
 
   it('drops a body that trickles in, after the request timeout', async () => {
-    const answer = await rawExchange(plain.baseUrl, `POST /api/reports HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`, 10_000);
+    const answer = await rawExchange(
+      plain.baseUrl,
+      `POST /api/reports HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`,
+      10_000,
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 408|^$/);
   });
 
@@ -97,11 +126,29 @@ describe('secure by default', () => {
     const queue = new Queue<ReportJob>(reportsQueueName, { connection: configured.redis, prefix: configured.keys.queuePrefix });
     const id = crypto.randomUUID();
     const job: ReportJob = {
-      id, service: service.slug, problem: 'login', reportedAt: Date.now(), cell: null, lat: null, lon: null,
-      country: null, city: null, asn: null, placeSource: 'none', comment: null, clientHash: null, filtered: null,
+      id,
+      service: service.slug,
+      problem: 'login',
+      reportedAt: Date.now(),
+      cell: null,
+      lat: null,
+      lon: null,
+      country: null,
+      city: null,
+      asn: null,
+      placeSource: 'none',
+      comment: null,
+      clientHash: null,
+      filtered: null,
     };
     const workerConnection = configured.redis.duplicate();
-    const failing = new Worker<ReportJob>(reportsQueueName, async () => { throw new UnrecoverableError('refused by the database (22021)'); }, { connection: workerConnection, prefix: configured.keys.queuePrefix });
+    const failing = new Worker<ReportJob>(
+      reportsQueueName,
+      async () => {
+        throw new UnrecoverableError('refused by the database (22021)');
+      },
+      { connection: workerConnection, prefix: configured.keys.queuePrefix },
+    );
     const failed = new Promise<void>((resolve) => failing.on('failed', () => resolve()));
     await queue.add('persist-report', job, { jobId: id });
     await failed;
@@ -109,10 +156,17 @@ describe('secure by default', () => {
     workerConnection.disconnect();
 
     const auth = { authorization: `Bearer ${adminToken}` };
-    const listed = (await (await fetch(`${configured.baseUrl}/api/admin/failed-reports`, { headers: auth })).json()) as { total: number; reports: { id: string; failedReason: string }[] };
+    const listed = (await (await fetch(`${configured.baseUrl}/api/admin/failed-reports`, { headers: auth })).json()) as {
+      total: number;
+      reports: { id: string; failedReason: string }[];
+    };
     expect(listed.total).toBe(1);
     expect(listed.reports[0]).toMatchObject({ id, failedReason: 'refused by the database (22021)' });
-    const replay = await fetch(`${configured.baseUrl}/api/admin/failed-reports/replay`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ ids: [id, crypto.randomUUID()] }) });
+    const replay = await fetch(`${configured.baseUrl}/api/admin/failed-reports/replay`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ ids: [id, crypto.randomUUID()] }),
+    });
     expect(replay.status).toBe(200);
     expect(((await replay.json()) as { replayed: string[] }).replayed).toEqual([id]);
     expect(await (await queue.getJob(id))?.getState()).toBe('waiting');

@@ -16,13 +16,18 @@ export const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgr
 export const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const migrationsDir = join(__dirname, '../../../prisma/migrations');
 
-
 /** A service with a unique slug, so test files never share state. */
 export function testService(overrides: Partial<CatalogueEntry> = {}): CatalogueEntry {
   const tag = randomUUID().slice(0, 8);
   return {
-    slug: `chat-${tag}`, name: `Chat ${tag}`, localNames: { bn: `চ্যাট ${tag}`, hi: `चैट ${tag}`, ar: `شات ${tag}` },
-    aliases: [], category: 'messaging', owner: `Owner ${tag}`, countries: [], problems: ['messages', 'login', 'app'],
+    slug: `chat-${tag}`,
+    name: `Chat ${tag}`,
+    localNames: { bn: `চ্যাট ${tag}`, hi: `चैट ${tag}`, ar: `شات ${tag}` },
+    aliases: [],
+    category: 'messaging',
+    owner: `Owner ${tag}`,
+    countries: [],
+    problems: ['messages', 'login', 'app'],
     ...overrides,
   };
 }
@@ -57,7 +62,15 @@ export async function startTestApi(services: CatalogueEntry[], envOverrides: Rec
   const counters = counterKeys(prefix);
   const queue = new Queue<ReportJob>(reportsQueueName, { connection: redis, prefix: keys.queuePrefix });
   return {
-    baseUrl: `http://127.0.0.1:${port}`, app, db, redis, prefix, schema, keys, counters, queue,
+    baseUrl: `http://127.0.0.1:${port}`,
+    app,
+    db,
+    redis,
+    prefix,
+    schema,
+    keys,
+    counters,
+    queue,
     async stop() {
       await queue.close();
       await app.close();

@@ -41,7 +41,11 @@ describe('malformed input', () => {
       const res = await fetch(`${api.baseUrl}${path}`);
       expect(res.status).toBe(400);
       const problem = await problemOf(res);
-      expect(problem).toMatchObject({ type: '/problems/invalid-request', status: 400, errors: [{ field: 'slug', message: expect.stringMatching(/percent-encoding/) }] });
+      expect(problem).toMatchObject({
+        type: '/problems/invalid-request',
+        status: 400,
+        errors: [{ field: 'slug', message: expect.stringMatching(/percent-encoding/) }],
+      });
       expect(problem.detail).toMatch(/^path parameter slug: .*percent-encoding/);
       // Never echo the raw bytes or a stack back.
       expect(problem.detail).not.toMatch(/Failed to decode|URIError|at .*\.[jt]s/);

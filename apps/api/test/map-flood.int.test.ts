@@ -17,7 +17,10 @@ const floodFrames = 10_000;
 function within<T>(ms: number, what: string, register: (resolve: (value: T) => void) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms);
-    register((value) => { clearTimeout(timer); resolve(value); });
+    register((value) => {
+      clearTimeout(timer);
+      resolve(value);
+    });
   });
 }
 
@@ -40,8 +43,21 @@ describe('map:watch from one socket', () => {
 
   beforeAll(async () => {
     api = await startTestApi([service]);
-    const views = createServiceViews({ db: api.db, redis: api.redis, keys: api.keys, counters: api.counters, catalogue: createCatalogueCache(api.db), now: () => clock });
-    const counted: ServiceViews = { ...views, openOutages: () => { computed += 1; return views.openOutages(); } };
+    const views = createServiceViews({
+      db: api.db,
+      redis: api.redis,
+      keys: api.keys,
+      counters: api.counters,
+      catalogue: createCatalogueCache(api.db),
+      now: () => clock,
+    });
+    const counted: ServiceViews = {
+      ...views,
+      openOutages: () => {
+        computed += 1;
+        return views.openOutages();
+      },
+    };
     http = createServer();
     io = createRealtime({ http, redis: api.redis, keys: api.keys, counters: api.counters, views: counted, log: createLogger('silent'), now: () => clock });
     // Registered after the realtime handlers, so it runs once they have handled the frame (and queried, if they do).
@@ -107,7 +123,9 @@ describe('map:watch from one socket', () => {
     clock += 5_000; // past the shared snapshot's lifetime: a second query would now go to the database
     const before = computed;
     let extra = 0;
-    client.on('map:snapshot', () => { extra += 1; });
+    client.on('map:snapshot', () => {
+      extra += 1;
+    });
     for (let i = 0; i < 3; i++) client.emit('map:watch');
     await handledUpTo(client, 4);
     expect(computed).toBe(before);

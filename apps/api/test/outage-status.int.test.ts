@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { io as connect, type Socket } from 'socket.io-client';
 import { saveOutage, type OutageRow } from '@outage-radar/db';
-import type {
-  ClientToServerEvents, OutagePhase, OutagesResponse, OutageView, ServerToClientEvents, ServiceDetail, ServiceSummary,
-} from '@outage-radar/shared';
+import type { ClientToServerEvents, OutagePhase, OutagesResponse, OutageView, ServerToClientEvents, ServiceDetail, ServiceSummary } from '@outage-radar/shared';
 import { startTestApi, testService, type TestApi } from './harness';
 
 const owner = `Owner ${randomUUID().slice(0, 8)}`;
@@ -14,8 +12,21 @@ const minuteMs = 60_000;
 
 function outageRow(serviceSlug: string, phase: OutagePhase, regionKey = 'all', startedAt = new Date(Date.now() - 30 * minuteMs)): OutageRow {
   return {
-    id: randomUUID(), serviceSlug, regionKey, phase, startedAt, detectedAt: startedAt, updatedAt: new Date(), resolvedAt: null,
-    peakAt: startedAt, peakCount: 66, peakRatio: 20, problemMix: [], regions: [], clusters: [], incidentId: null,
+    id: randomUUID(),
+    serviceSlug,
+    regionKey,
+    phase,
+    startedAt,
+    detectedAt: startedAt,
+    updatedAt: new Date(),
+    resolvedAt: null,
+    peakAt: startedAt,
+    peakCount: 66,
+    peakRatio: 20,
+    problemMix: [],
+    regions: [],
+    clusters: [],
+    incidentId: null,
   };
 }
 

@@ -12,7 +12,13 @@ const service = testService();
 function nextEvent<E extends keyof ServerToClientEvents>(socket: Socket<ServerToClientEvents, ClientToServerEvents>, event: E, ms = 5000) {
   return new Promise<Parameters<ServerToClientEvents[E]>>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${String(event)} within ${ms} ms`)), ms);
-    socket.once(event as never, ((...args: Parameters<ServerToClientEvents[E]>) => { clearTimeout(timer); resolve(args); }) as never);
+    socket.once(
+      event as never,
+      ((...args: Parameters<ServerToClientEvents[E]>) => {
+        clearTimeout(timer);
+        resolve(args);
+      }) as never,
+    );
   });
 }
 
@@ -31,7 +37,9 @@ describe('a report from POST to the live page', () => {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     await new Promise<void>((resolve, reject) => {
-      worker.stdout?.on('data', (chunk: Buffer) => { if (chunk.toString().includes('worker started')) resolve(); });
+      worker.stdout?.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('worker started')) resolve();
+      });
       worker.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
     });
     socket = connect(api.baseUrl, { transports: ['websocket'] });
@@ -64,7 +72,11 @@ describe('a report from POST to the live page', () => {
 
     expect(await api.db.report.findUnique({ where: { id } })).toMatchObject({ serviceSlug: service.slug, country: 'BD', city: 'Dhaka' });
     const detail = (await (await fetch(`${api.baseUrl}/api/services/${service.slug}`)).json()) as ServiceDetail;
-    expect(detail).toMatchObject({ reportsLastHour: 1, problemBreakdown: [{ problem: 'login', count: 1, percent: 100 }], topLocations: [{ name: 'Dhaka', country: 'BD', count: 1 }] });
+    expect(detail).toMatchObject({
+      reportsLastHour: 1,
+      problemBreakdown: [{ problem: 'login', count: 1, percent: 100 }],
+      topLocations: [{ name: 'Dhaka', country: 'BD', count: 1 }],
+    });
     expect(detail.buckets.reduce((s, b) => s + b.count, 0)).toBe(1);
   });
 
@@ -83,7 +95,11 @@ describe('a report from POST to the live page', () => {
     }
     expect(ready).toMatchObject({ status: 'ready', checks: { postgres: 'ok', redis: 'ok', detector: 'ok' }, lastTickAgeSeconds: expect.any(Number) });
     expect(await (await fetch(`${api.baseUrl}/metrics`)).text()).toMatch(/outage_radar_reports_accepted_total [1-9]/);
-    const doc = (await (await fetch(`${api.baseUrl}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
+    const doc = (await (await fetch(`${api.baseUrl}/api/openapi.json`)).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/reports', '/api/services', '/api/services/{slug}', '/api/outages', '/readyz']));
     expect(Object.keys(doc.components.schemas.ReportInput?.properties ?? {})).toEqual(['service', 'problem', 'location', 'comment']);

@@ -44,7 +44,10 @@ describe('while PostgreSQL is away', () => {
     await proxy.cut();
     clock += 60_000;
     expect((await cache.get(service.slug))?.name).toBe(service.name);
-    const err = await cache.get('not-loaded-yet').then(() => null, (e: unknown) => e);
+    const err = await cache.get('not-loaded-yet').then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(isStoreUnavailable(err)).toBe(true);
 
     await proxy.restore();

@@ -48,9 +48,14 @@ export function exchange(port: number, req: RawRequest, timeoutMs = 15_000): Pro
     socket.on('error', () => undefined);
     socket.on('connect', () => {
       const body = req.body ?? Buffer.alloc(0);
-      const length = req.body === null ? null
-        : req.declaredLength === 'more' ? body.length + 10
-          : req.declaredLength === 'less' ? Math.max(0, body.length - 3) : body.length;
+      const length =
+        req.body === null
+          ? null
+          : req.declaredLength === 'more'
+            ? body.length + 10
+            : req.declaredLength === 'less'
+              ? Math.max(0, body.length - 3)
+              : body.length;
       const lines = [`${req.method} ${req.target} HTTP/1.1`, 'host: 127.0.0.1', 'connection: close', ...req.headers.map(([k, v]) => `${k}: ${v}`)];
       if (length !== null) lines.push(`content-length: ${length}`);
       socket.write(Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1'), body]));

@@ -44,9 +44,14 @@ describe('GET /readyz and the detector', () => {
     const recent = await readyz();
     await redis.set(keys.detectorHeartbeat, String(Date.now() - 120_000));
     const stale = await readyz();
-    console.log(`readyz: no heartbeat → ${never.status} ${never.body.checks.detector}; 5 s old → ${recent.status} ${recent.body.checks.detector}; 120 s old → ${stale.status} ${stale.body.checks.detector} (${stale.body.lastTickAgeSeconds} s)`);
+    console.log(
+      `readyz: no heartbeat → ${never.status} ${never.body.checks.detector}; 5 s old → ${recent.status} ${recent.body.checks.detector}; 120 s old → ${stale.status} ${stale.body.checks.detector} (${stale.body.lastTickAgeSeconds} s)`,
+    );
 
-    expect(never).toEqual({ status: 503, body: { status: 'not ready', checks: { postgres: 'ok', redis: 'ok', detector: 'never ticked' }, lastTickAgeSeconds: null } });
+    expect(never).toEqual({
+      status: 503,
+      body: { status: 'not ready', checks: { postgres: 'ok', redis: 'ok', detector: 'never ticked' }, lastTickAgeSeconds: null },
+    });
     expect(recent.status).toBe(200);
     expect(recent.body).toMatchObject({ status: 'ready', checks: { postgres: 'ok', redis: 'ok', detector: 'ok' } });
     expect(recent.body.lastTickAgeSeconds).toBeGreaterThanOrEqual(5);

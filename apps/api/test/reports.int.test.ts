@@ -22,7 +22,14 @@ describe('POST /api/reports', () => {
     const { id } = (await res.json()) as { id: string };
     const job = await api.queue.getJob(id);
     expect(job?.data).toMatchObject({
-      id, service: service.slug, problem: 'login', country: 'IN', city: 'New Delhi', placeSource: 'ip', comment: 'cannot sign in', asn: 55836,
+      id,
+      service: service.slug,
+      problem: 'login',
+      country: 'IN',
+      city: 'New Delhi',
+      placeSource: 'ip',
+      comment: 'cannot sign in',
+      asn: 55836,
       cell: expect.stringMatching(/^85[0-9a-f]{13}$/),
     });
     expect(JSON.stringify(job?.data)).not.toContain(jioIp);
@@ -31,7 +38,11 @@ describe('POST /api/reports', () => {
   });
 
   it('prefers the position the browser shared, coarsened to a city-sized cell', async () => {
-    const res = await postReport(api.baseUrl, { service: service.slug, problem: 'messages', location: { lat: 23.8103, lon: 90.4125 } }, { 'x-forwarded-for': '103.4.145.1' });
+    const res = await postReport(
+      api.baseUrl,
+      { service: service.slug, problem: 'messages', location: { lat: 23.8103, lon: 90.4125 } },
+      { 'x-forwarded-for': '103.4.145.1' },
+    );
     expect(res.status).toBe(202);
     const job = await api.queue.getJob(((await res.json()) as { id: string }).id);
     expect(job?.data).toMatchObject({ country: 'BD', placeSource: 'browser', city: 'Dhaka' });
@@ -95,7 +106,8 @@ describe('POST /api/reports', () => {
     try {
       const ip = '2.88.0.1';
       const statuses = [];
-      for (const problem of ['login', 'working', 'app']) statuses.push((await postReport(limited.baseUrl, { service: service.slug, problem }, { 'x-forwarded-for': ip })).status);
+      for (const problem of ['login', 'working', 'app'])
+        statuses.push((await postReport(limited.baseUrl, { service: service.slug, problem }, { 'x-forwarded-for': ip })).status);
       expect(statuses).toEqual([202, 202, 429]);
     } finally {
       await limited.stop();

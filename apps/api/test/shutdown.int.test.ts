@@ -10,10 +10,15 @@ import { databaseUrl, freePort, migrationsDir, redisUrl, testService, tsEntry } 
 
 const root = join(__dirname, '../../..');
 
-
 async function waitUntilReady(baseUrl: string): Promise<void> {
   for (;;) {
-    if (await fetch(`${baseUrl}/readyz`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${baseUrl}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -38,8 +43,19 @@ describe('API shutdown', () => {
     const baseUrl = `http://127.0.0.1:${port}`;
     const api = spawn(process.execPath, tsEntry(join(root, 'apps/api/src/main.ts')), {
       env: {
-        ...process.env, NODE_ENV: 'test', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: url.toString(),
-        REDIS_URL: redisUrl, REDIS_PREFIX: prefix, IP_HASH_SALT: 'shutdown-test-salt-0123', ASN_TABLE: 'off', REPORTS_PER_MINUTE: '100000', REPORTS_PER_MINUTE_PER_NETWORK: '100000', WEB_DIST: '/nonexistent',
+        ...process.env,
+        NODE_ENV: 'test',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        DATABASE_URL: url.toString(),
+        REDIS_URL: redisUrl,
+        REDIS_PREFIX: prefix,
+        IP_HASH_SALT: 'shutdown-test-salt-0123',
+        ASN_TABLE: 'off',
+        REPORTS_PER_MINUTE: '100000',
+        REPORTS_PER_MINUTE_PER_NETWORK: '100000',
+        WEB_DIST: '/nonexistent',
       },
       stdio: 'ignore',
     });

@@ -25,14 +25,33 @@ describe('the read API answers in the shapes the OpenAPI document gives', () => 
     const incidentId = randomUUID();
     await saveIncident(api.db, { id: incidentId, name: 'Owner services', owner: service.owner ?? null, startedAt: new Date(now - 600_000), resolvedAt: null });
     const outage = {
-      serviceSlug: service.slug, phase: 'outage' as const, startedAt: new Date(now - 600_000), detectedAt: new Date(now - 540_000),
-      updatedAt: new Date(now), resolvedAt: null, peakAt: new Date(now - 300_000), peakCount: 42, peakRatio: 21.5,
-      problemMix: [{ problem: 'login', count: 30, percent: 71.4 }, { problem: 'app', count: 12, percent: 28.6 }], regions: [],
+      serviceSlug: service.slug,
+      phase: 'outage' as const,
+      startedAt: new Date(now - 600_000),
+      detectedAt: new Date(now - 540_000),
+      updatedAt: new Date(now),
+      resolvedAt: null,
+      peakAt: new Date(now - 300_000),
+      peakCount: 42,
+      peakRatio: 21.5,
+      problemMix: [
+        { problem: 'login', count: 30, percent: 71.4 },
+        { problem: 'app', count: 12, percent: 28.6 },
+      ],
+      regions: [],
       clusters: [{ cell: '85618923fffffff', lat: 23.81, lon: 90.41, count: 12, expected: 0.5, ratio: 24, city: null, country: 'BD' }],
     };
     await saveOutage(api.db, { ...outage, id: randomUUID(), regionKey: 'all', incidentId });
     await saveOutage(api.db, { ...outage, id: randomUUID(), serviceSlug: other.slug, regionKey: 'asn:55836', incidentId: null });
-    await saveOutage(api.db, { ...outage, id: randomUUID(), serviceSlug: other.slug, regionKey: 'cc:IN', incidentId: null, phase: 'resolved', resolvedAt: new Date(now - 60_000) });
+    await saveOutage(api.db, {
+      ...outage,
+      id: randomUUID(),
+      serviceSlug: other.slug,
+      regionKey: 'cc:IN',
+      incidentId: null,
+      phase: 'resolved',
+      resolvedAt: new Date(now - 60_000),
+    });
     expect((await postReport(api.baseUrl, { service: service.slug, problem: 'login' })).status).toBe(202);
   });
   afterAll(async () => api.stop());
@@ -45,7 +64,9 @@ describe('the read API answers in the shapes the OpenAPI document gives', () => 
   });
 
   it('and the OpenAPI document names those same schemas', async () => {
-    const doc = (await (await fetch(`${api.baseUrl}/api/openapi.json`)).json()) as { components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
+    const doc = (await (await fetch(`${api.baseUrl}/api/openapi.json`)).json()) as {
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
     for (const [name, schema] of Object.entries({ ServiceSummary, ServiceDetail, OutageView })) {
       expect(Object.keys(doc.components.schemas[name]?.properties ?? {}).sort()).toEqual(Object.keys(schema.shape).sort());
     }

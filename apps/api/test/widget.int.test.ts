@@ -11,8 +11,21 @@ describe('the embeddable status', () => {
     api = await startTestApi([calm, down]);
     const t = new Date();
     await saveOutage(api.db, {
-      id: randomUUID(), serviceSlug: down.slug, regionKey: 'all', phase: 'outage', startedAt: t, detectedAt: t, updatedAt: t,
-      resolvedAt: null, peakAt: t, peakCount: 50, peakRatio: 20, problemMix: [], regions: [], clusters: [], incidentId: null,
+      id: randomUUID(),
+      serviceSlug: down.slug,
+      regionKey: 'all',
+      phase: 'outage',
+      startedAt: t,
+      detectedAt: t,
+      updatedAt: t,
+      resolvedAt: null,
+      peakAt: t,
+      peakCount: 50,
+      peakRatio: 20,
+      problemMix: [],
+      regions: [],
+      clusters: [],
+      incidentId: null,
     });
   });
   afterAll(async () => api.stop());

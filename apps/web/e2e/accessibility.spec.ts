@@ -49,7 +49,10 @@ test('a problem can be found and reported with the keyboard alone', async ({ pag
   await expect(page.getByRole('heading', { level: 1, name: 'Discord' })).toBeVisible();
 
   // On the service page: on to the first problem type, and Enter files the report.
-  const firstProblem = page.getByRole('group', { name: /what is not working/i }).getByRole('button').first();
+  const firstProblem = page
+    .getByRole('group', { name: /what is not working/i })
+    .getByRole('button')
+    .first();
   await expect(firstProblem).toBeVisible();
   for (let i = 0; i < 20 && !(await firstProblem.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
   await expect(firstProblem).toBeFocused();

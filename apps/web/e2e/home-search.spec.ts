@@ -17,7 +17,11 @@ test.describe('home search', () => {
     await expect(page).toHaveURL(/\/$/);
   });
 
-  for (const [script, text] of [['Bengali', 'হোয়াটসঅ্যাপ'], ['Arabic', 'واتساب'], ['Hindi', 'व्हाट्सएप']] as const) {
+  for (const [script, text] of [
+    ['Bengali', 'হোয়াটসঅ্যাপ'],
+    ['Arabic', 'واتساب'],
+    ['Hindi', 'व्हाट्सएप'],
+  ] as const) {
     test(`finds WhatsApp by its ${script} name`, async ({ page }) => {
       await page.goto('/');
       await page.getByRole('searchbox', { name: 'Search services' }).fill(text);

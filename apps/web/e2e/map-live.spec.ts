@@ -34,7 +34,11 @@ test.describe('live map', () => {
     await expect(page.getByLabel('Category')).toHaveValue('');
   });
 
-  test('an outage started through the API shows on the map, in the side list and as the service page banner, without reload', async ({ page, context, baseURL }) => {
+  test('an outage started through the API shows on the map, in the side list and as the service page banner, without reload', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     // The test server gives Signal a few hours of quiet history, so a sudden flood is an outage.
     await page.goto('/map');
     const map = page.getByTestId('outage-map');
@@ -47,9 +51,13 @@ test.describe('live map', () => {
 
     // Forty people in Dhaka, each on a network of their own and sharing their position, report Signal
     // within seconds (reports from one network beyond a few are stored but not counted).
-    const posts = Array.from({ length: 40 }, (_, i) => postReportAsNewPerson(
-      baseURL, { service: 'signal', problem: 'messages', location: { lat: 23.81 + i / 1000, lon: 90.41 } }, { 'x-forwarded-for': `103.${i + 10}.145.20` },
-    ));
+    const posts = Array.from({ length: 40 }, (_, i) =>
+      postReportAsNewPerson(
+        baseURL,
+        { service: 'signal', problem: 'messages', location: { lat: 23.81 + i / 1000, lon: 90.41 } },
+        { 'x-forwarded-for': `103.${i + 10}.145.20` },
+      ),
+    );
     expect(new Set(await Promise.all(posts))).toEqual(new Set([202]));
 
     const side = page.getByRole('complementary');

@@ -50,7 +50,13 @@ test.describe('service page', () => {
     // 60 people on 60 addresses of one /24, each with their own browser: the test server counts 50
     // per network prefix and window.
     for (let i = 0; i < 60; i++) {
-      expect(await postReportAsNewPerson(baseURL, { service: service.slug, problem: service.problems[0] }, { 'x-forwarded-for': `198.51.100.${i + 1}`, 'user-agent': `Browser/${i}` })).toBe(202);
+      expect(
+        await postReportAsNewPerson(
+          baseURL,
+          { service: service.slug, problem: service.problems[0] },
+          { 'x-forwarded-for': `198.51.100.${i + 1}`, 'user-agent': `Browser/${i}` },
+        ),
+      ).toBe(202);
     }
     // The worker stores them within seconds; the page reads the count when it loads.
     await expect(async () => {

@@ -39,8 +39,5 @@ for (const f of files) console.log(`${kb(f.gzipBytes).padStart(10)} gzip  ${kb(f
 const within = totalGzipBytes <= budgetBytes;
 console.log(`map route first load: ${kb(totalGzipBytes)} gzipped JavaScript (budget ${kb(budgetBytes)}) ${within ? 'OK' : 'OVER BUDGET'}`);
 
-writeFileSync(
-  join(dist, 'bundle-size.json'),
-  `${JSON.stringify({ route: '/map', budgetBytes, totalGzipBytes, totalBytes, within, files }, null, 2)}\n`,
-);
+writeFileSync(join(dist, 'bundle-size.json'), `${JSON.stringify({ route: '/map', budgetBytes, totalGzipBytes, totalBytes, within, files }, null, 2)}\n`);
 if (!within) process.exit(1);

@@ -3,10 +3,7 @@
  * written when it holds `maxSize` items or `maxWaitMs` after its first item. `write` returns one
  * outcome per item (null for success, or the item's error), so one bad item fails only its own job.
  */
-export function createBatcher<T>(
-  write: (items: T[]) => Promise<(Error | null)[]>,
-  options: { maxSize: number; maxWaitMs: number },
-) {
+export function createBatcher<T>(write: (items: T[]) => Promise<(Error | null)[]>, options: { maxSize: number; maxWaitMs: number }) {
   let pending: { item: T; resolve: () => void; reject: (err: unknown) => void }[] = [];
   let timer: NodeJS.Timeout | null = null;
   const inFlight = new Set<Promise<void>>();

@@ -5,7 +5,10 @@ const Env = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   DATABASE_URL: z.url().default('postgresql://postgres@127.0.0.1:5432/outage_radar'),
   REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
-  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('or'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+$/)
+    .default('or'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   /** Jobs taken at once; they are written together in batches of up to REPORT_BATCH_SIZE. */
   REPORT_CONCURRENCY: z.coerce.number().int().positive().default(200),

@@ -17,8 +17,10 @@ export interface JobScheduler {
 export function keepJobSchedulers(deps: { queue: Queue; redis: Redis; log: Logger; schedulers: JobScheduler[] }): () => void {
   const { queue, redis, log, schedulers } = deps;
   // upsert is idempotent: every worker does it at start, and again here.
-  const upsertAll = () => Promise.all(schedulers.map((s) =>
-    queue.upsertJobScheduler(s.name, { every: s.everyMs }, { name: s.name, opts: { removeOnComplete: true, removeOnFail: 100 } })));
+  const upsertAll = () =>
+    Promise.all(
+      schedulers.map((s) => queue.upsertJobScheduler(s.name, { every: s.everyMs }, { name: s.name, opts: { removeOnComplete: true, removeOnFail: 100 } })),
+    );
 
   async function recreate(): Promise<void> {
     const found = await Promise.all(schedulers.map((s) => queue.getJobScheduler(s.name)));
@@ -29,7 +31,9 @@ export function keepJobSchedulers(deps: { queue: Queue; redis: Redis; log: Logge
 
   upsertAll().catch((err: unknown) => log.error({ err }, 'could not schedule the detector and maintenance'));
   let reconnecting = false;
-  const onReconnecting = () => { reconnecting = true; };
+  const onReconnecting = () => {
+    reconnecting = true;
+  };
   const onReady = () => {
     if (!reconnecting) return;
     reconnecting = false;

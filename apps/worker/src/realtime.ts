@@ -11,7 +11,12 @@ export function createEmitter(redis: Redis, keys: RedisKeys): RealtimeEmitter {
 
 export function toCountedReport(report: ReportJob): CountedReport {
   return {
-    service: report.service, problem: report.problem, at: new Date(report.reportedAt).toISOString(),
-    cell: report.cell, lat: report.lat, lon: report.lon, country: report.country,
+    service: report.service,
+    problem: report.problem,
+    at: new Date(report.reportedAt).toISOString(),
+    cell: report.cell,
+    lat: report.lat,
+    lon: report.lon,
+    country: report.country,
   };
 }

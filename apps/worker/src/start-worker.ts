@@ -60,21 +60,31 @@ export function startWorker(deps: { env: Env; db: Db; redis: Redis; log: Logger 
   const detectorQueue = new Queue(detectorQueueName, { connection: redis, prefix: keys.queuePrefix });
   const publisher = createOutagePublisher({ db, redis, counters, emitter, log });
   const detectorTick = createDetectorTick({ db, redis, keys, counters, log, publisher });
-  const stopScheduling = keepJobSchedulers({ queue: detectorQueue, redis, log, schedulers: [
-    { name: 'detector-tick', everyMs: env.DETECTOR_TICK_SECONDS * 1000 },
-    { name: 'maintenance', everyMs: 3_600_000 },
-  ] });
+  const stopScheduling = keepJobSchedulers({
+    queue: detectorQueue,
+    redis,
+    log,
+    schedulers: [
+      { name: 'detector-tick', everyMs: env.DETECTOR_TICK_SECONDS * 1000 },
+      { name: 'maintenance', everyMs: 3_600_000 },
+    ],
+  });
   const maintenance = createMaintenance({ db, log, reportRetentionDays: env.REPORT_RETENTION_DAYS, minuteHistoryDays: env.MINUTE_HISTORY_DAYS });
-  const detectorWorker = new Worker(detectorQueueName, async (job) => {
-    if (job.name === 'maintenance') return maintenance(Date.now());
-    // A tick that waited behind a slow one is stale: the next one covers it.
-    const dueAt = job.timestamp + (job.opts.delay ?? 0);
-    if (Date.now() - dueAt > env.DETECTOR_TICK_SECONDS * 3000) return { skipped: true };
-    return detectorTick(Date.now());
-  }, { connection: detectorConnection, prefix: keys.queuePrefix, concurrency: 1 });
+  const detectorWorker = new Worker(
+    detectorQueueName,
+    async (job) => {
+      if (job.name === 'maintenance') return maintenance(Date.now());
+      // A tick that waited behind a slow one is stale: the next one covers it.
+      const dueAt = job.timestamp + (job.opts.delay ?? 0);
+      if (Date.now() - dueAt > env.DETECTOR_TICK_SECONDS * 3000) return { skipped: true };
+      return detectorTick(Date.now());
+    },
+    { connection: detectorConnection, prefix: keys.queuePrefix, concurrency: 1 },
+  );
   detectorWorker.on('failed', (job, err) => {
     // A store that is away fails every tick the same way: its message is enough, not a stack each time.
-    if (isStoreUnavailable(err)) log.warn({ job: job?.name, err: err.message.split('\n').filter(Boolean).pop() }, 'detector tick skipped: a store is unavailable');
+    if (isStoreUnavailable(err))
+      log.warn({ job: job?.name, err: err.message.split('\n').filter(Boolean).pop() }, 'detector tick skipped: a store is unavailable');
     else log.error({ jobId: job?.id, err }, 'detector tick failed');
   });
   detectorWorker.on('error', (err) => log.error({ err }, 'detector worker error'));

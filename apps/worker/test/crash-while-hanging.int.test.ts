@@ -27,7 +27,10 @@ describe('the worker killed while PostgreSQL hangs', () => {
     stores = await startTestStores([service]);
     proxy = await createCuttableProxy(databaseUrl);
     queue = new Queue<ReportJob>(reportsQueueName, { connection: stores.redis, prefix: stores.keys.queuePrefix });
-    events = new QueueEvents(reportsQueueName, { connection: { host: new URL(redisUrl).hostname, port: Number(new URL(redisUrl).port || 6379) }, prefix: stores.keys.queuePrefix });
+    events = new QueueEvents(reportsQueueName, {
+      connection: { host: new URL(redisUrl).hostname, port: Number(new URL(redisUrl).port || 6379) },
+      prefix: stores.keys.queuePrefix,
+    });
     events.on('stalled', ({ jobId }) => stalls.set(jobId, (stalls.get(jobId) ?? 0) + 1));
     await events.waitUntilReady();
   });
@@ -46,11 +49,17 @@ describe('the worker killed while PostgreSQL hangs', () => {
     url.searchParams.set('schema', stores.schema);
     const worker = spawn(process.execPath, tsEntry(join(root, 'apps/worker/src/main.ts')), {
       env: {
-        ...process.env, DATABASE_URL: url.toString(), REDIS_URL: redisUrl, REDIS_PREFIX: stores.prefix, LOG_LEVEL: 'info',
+        ...process.env,
+        DATABASE_URL: url.toString(),
+        REDIS_URL: redisUrl,
+        REDIS_PREFIX: stores.prefix,
+        LOG_LEVEL: 'info',
         // One worker takes every job, in batches that need several connections.
-        REPORT_CONCURRENCY: String(reportCount), REPORT_BATCH_SIZE: '50',
+        REPORT_CONCURRENCY: String(reportCount),
+        REPORT_BATCH_SIZE: '50',
         // Short enough for a test: statements give up after 3 s, a dead worker's jobs come back after 2.
-        DATABASE_STATEMENT_TIMEOUT_MS: '3000', REPORT_LOCK_SECONDS: '2',
+        DATABASE_STATEMENT_TIMEOUT_MS: '3000',
+        REPORT_LOCK_SECONDS: '2',
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -95,14 +104,34 @@ describe('the worker killed while PostgreSQL hangs', () => {
     lock = reportsLock;
 
     const reports = Array.from({ length: reportCount }, (): ReportJob => ({
-      id: randomUUID(), service: service.slug, problem: 'login', reportedAt: at, cell: null, lat: null, lon: null,
-      country: 'IN', city: null, asn: null, placeSource: 'ip', comment: null, clientHash: null,
+      id: randomUUID(),
+      service: service.slug,
+      problem: 'login',
+      reportedAt: at,
+      cell: null,
+      lat: null,
+      lon: null,
+      country: 'IN',
+      city: null,
+      asn: null,
+      placeSource: 'ip',
+      comment: null,
+      clientHash: null,
     }));
     // As the API queues them (apps/api/src/intake/report-queue.ts).
-    await queue.addBulk(reports.map((data) => ({
-      name: 'persist-report', data,
-      opts: { jobId: data.id, attempts: reportRetry.attempts, backoff: { type: reportRetry.backoffType }, removeOnComplete: { age: 3600 }, removeOnFail: { age: 3600 } },
-    })));
+    await queue.addBulk(
+      reports.map((data) => ({
+        name: 'persist-report',
+        data,
+        opts: {
+          jobId: data.id,
+          attempts: reportRetry.attempts,
+          backoff: { type: reportRetry.backoffType },
+          removeOnComplete: { age: 3600 },
+          removeOnFail: { age: 3600 },
+        },
+      })),
+    );
 
     const heldByFirst = await inHand(0);
     await kill(first);
@@ -132,7 +161,9 @@ describe('the worker killed while PostgreSQL hangs', () => {
     const counted = Number((await stores.redis.hget(stores.counters.totals(toBucketStart(at)), `${service.slug}|all`)) ?? 0);
     const failed = await failedCount();
     const stalledTwice = stalledAtLeast(2);
-    console.log(`crash: ${reportCount} jobs; worker SIGKILLed twice while PostgreSQL hung (in hand: ${heldByFirst}, ${heldBySecond}, then ${heldByThird}, with ${inFlight} inserts on the wire, when the network went silent); ${stalledTwice} stalled twice or more; ${stored} stored, ${counted} counted, ${failed} failed, ${reportCount - stored} lost`);
+    console.log(
+      `crash: ${reportCount} jobs; worker SIGKILLed twice while PostgreSQL hung (in hand: ${heldByFirst}, ${heldBySecond}, then ${heldByThird}, with ${inFlight} inserts on the wire, when the network went silent); ${stalledTwice} stalled twice or more; ${stored} stored, ${counted} counted, ${failed} failed, ${reportCount - stored} lost`,
+    );
 
     expect(stored).toBe(reportCount);
     expect(counted).toBe(reportCount);

@@ -34,7 +34,7 @@ describe('the detector tick', () => {
   });
   afterAll(async () => stores.stop());
 
-  it('learns new series from their history, then opens outages for a flood and groups one owner\'s into an incident', async () => {
+  it("learns new series from their history, then opens outages for a flood and groups one owner's into an incident", async () => {
     const { db, redis, keys, counters } = stores;
     const log = createLogger('silent');
     const publisher = createOutagePublisher({ db, redis, counters, emitter: createEmitter(redis, keys), log });
@@ -59,12 +59,13 @@ describe('the detector tick', () => {
     const flooded = await tick(now + 20_000);
     expect(flooded.transitions).toBe(4);
     const open = await listOpenOutages(db);
-    expect(open.map((o) => [o.serviceSlug, o.regionKey, o.phase]).sort()).toEqual(
-      [[carrier.slug, 'asn:55836', 'outage'], [chat.slug, 'all', 'outage'], [photos.slug, 'all', 'outage'], [rival.slug, 'all', 'outage']],
-    );
-    expect(open.find((o) => o.serviceSlug === photos.slug)?.clusters).toEqual([
-      expect.objectContaining({ cell: '85618923fffffff', count: 40 }),
+    expect(open.map((o) => [o.serviceSlug, o.regionKey, o.phase]).sort()).toEqual([
+      [carrier.slug, 'asn:55836', 'outage'],
+      [chat.slug, 'all', 'outage'],
+      [photos.slug, 'all', 'outage'],
+      [rival.slug, 'all', 'outage'],
     ]);
+    expect(open.find((o) => o.serviceSlug === photos.slug)?.clusters).toEqual([expect.objectContaining({ cell: '85618923fffffff', count: 40 })]);
     const incidents = await listOpenIncidents(db);
     expect(incidents).toHaveLength(1);
     expect(incidents[0]).toMatchObject({ name: `${owner} services`, owner });
@@ -78,13 +79,22 @@ describe('the detector tick', () => {
 describe('the detector tick, for countries and networks it has not seen', () => {
   let stores: TestStores;
   const now = toBucketStart(Date.now()) + 30_000;
-  beforeAll(async () => { stores = await startTestStores([sparse]); });
+  beforeAll(async () => {
+    stores = await startTestStores([sparse]);
+  });
   afterAll(async () => stores.stop());
 
   it('starts a series for a country or network only once it has a few reports', async () => {
     const { db, redis, keys, counters } = stores;
     const log = createLogger('silent');
-    const tick = createDetectorTick({ db, redis, keys, counters, log, publisher: createOutagePublisher({ db, redis, counters, emitter: createEmitter(redis, keys), log }) });
+    const tick = createDetectorTick({
+      db,
+      redis,
+      keys,
+      counters,
+      log,
+      publisher: createOutagePublisher({ db, redis, counters, emitter: createEmitter(redis, keys), log }),
+    });
     const bucket = toBucketStart(now);
     // One report from Nepal, three from one network: only the network is worth a series yet.
     await redis.hset(counters.totals(bucket), `${sparse.slug}|all`, '4');

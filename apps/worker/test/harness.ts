@@ -19,8 +19,15 @@ export const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export function testService(name: string, overrides: Partial<CatalogueEntry> = {}): CatalogueEntry {
   const tag = randomUUID().slice(0, 6);
   return {
-    slug: `${name}-${tag}`, name, localNames: { bn: `${name} ${tag} bn`, hi: `${name} ${tag} hi`, ar: `${name} ${tag} ar` },
-    aliases: [], category: 'social', owner: `Owner ${tag}`, countries: [], problems: ['login', 'app'], ...overrides,
+    slug: `${name}-${tag}`,
+    name,
+    localNames: { bn: `${name} ${tag} bn`, hi: `${name} ${tag} hi`, ar: `${name} ${tag} ar` },
+    aliases: [],
+    category: 'social',
+    owner: `Owner ${tag}`,
+    countries: [],
+    problems: ['login', 'app'],
+    ...overrides,
   };
 }
 
@@ -46,7 +53,13 @@ export async function startTestStores(services: CatalogueEntry[]): Promise<TestS
   const url = new URL(databaseUrl);
   url.searchParams.set('schema', schema);
   return {
-    db, redis, schema, prefix, keys: redisKeys(prefix), counters: counterKeys(prefix), databaseUrlWithSchema: url.toString(),
+    db,
+    redis,
+    schema,
+    prefix,
+    keys: redisKeys(prefix),
+    counters: counterKeys(prefix),
+    databaseUrlWithSchema: url.toString(),
     async stop() {
       await db.$disconnect();
       const stale = await redis.keys(`${prefix}:*`);

@@ -12,8 +12,20 @@ const at = Date.UTC(2026, 0, 5, 10, 15, 20);
 
 function job(overrides: Partial<ReportJob> = {}): ReportJob {
   return {
-    id: randomUUID(), service: slug, problem: 'login', reportedAt: at, cell: '85618923fffffff', lat: 28.6, lon: 77.2,
-    country: 'IN', city: 'New Delhi', asn: null, placeSource: 'ip', comment: null, clientHash: 'h', ...overrides,
+    id: randomUUID(),
+    service: slug,
+    problem: 'login',
+    reportedAt: at,
+    cell: '85618923fffffff',
+    lat: 28.6,
+    lon: 77.2,
+    country: 'IN',
+    city: 'New Delhi',
+    asn: null,
+    placeSource: 'ip',
+    comment: null,
+    clientHash: 'h',
+    ...overrides,
   };
 }
 
@@ -28,7 +40,10 @@ describe('the reports queue consumer', () => {
     stores = await startTestStores([service]);
     const { redis, keys, prefix } = stores;
     queue = new Queue<ReportJob>(reportsQueueName, { connection: redis, prefix: keys.queuePrefix });
-    events = new QueueEvents(reportsQueueName, { connection: { host: new URL(redisUrl).hostname, port: Number(new URL(redisUrl).port || 6379) }, prefix: keys.queuePrefix });
+    events = new QueueEvents(reportsQueueName, {
+      connection: { host: new URL(redisUrl).hostname, port: Number(new URL(redisUrl).port || 6379) },
+      prefix: keys.queuePrefix,
+    });
     events.setMaxListeners(100);
     await events.waitUntilReady();
     const env = loadEnv({ REDIS_PREFIX: prefix, LOG_LEVEL: 'silent', REPORT_BATCH_WAIT_MS: '30' });
@@ -43,14 +58,18 @@ describe('the reports queue consumer', () => {
 
   const finished = (jobId: string) =>
     new Promise<'completed' | 'failed'>((resolve) => {
-      const onDone = (kind: 'completed' | 'failed') => (e: { jobId: string }) => { if (e.jobId === jobId) resolve(kind); };
+      const onDone = (kind: 'completed' | 'failed') => (e: { jobId: string }) => {
+        if (e.jobId === jobId) resolve(kind);
+      };
       events.on('completed', onDone('completed'));
       events.on('failed', onDone('failed'));
     });
 
   async function process(jobs: { data: ReportJob; jobId: string }[]) {
     const outcomes = jobs.map((j) => finished(j.jobId));
-    await queue.addBulk(jobs.map((j) => ({ name: 'persist-report', data: j.data, opts: { jobId: j.jobId, attempts: 3, backoff: { type: 'fixed', delay: 50 } } })));
+    await queue.addBulk(
+      jobs.map((j) => ({ name: 'persist-report', data: j.data, opts: { jobId: j.jobId, attempts: 3, backoff: { type: 'fixed', delay: 50 } } })),
+    );
     return Promise.all(outcomes);
   }
 
@@ -71,7 +90,12 @@ describe('the reports queue consumer', () => {
   it('counts a report delivered twice only once', async () => {
     const data = job({ problem: 'working' });
     // The same report under two job ids: what a redelivery after a lost acknowledgement looks like.
-    expect(await process([{ data, jobId: data.id }, { data, jobId: `${data.id}-again` }])).toEqual(['completed', 'completed']);
+    expect(
+      await process([
+        { data, jobId: data.id },
+        { data, jobId: `${data.id}-again` },
+      ]),
+    ).toEqual(['completed', 'completed']);
     expect(await db().report.count({ where: { id: data.id } })).toBe(1);
     expect((await totalsOf())[`${slug}|working`]).toBe('1');
     expect((await historyOf()).working).toBe(1);

@@ -23,7 +23,10 @@ describe('the reports consumer while PostgreSQL is away', () => {
     proxy = await createCuttableProxy(databaseUrl);
     workerDb = createDb({ url: proxy.url, schema: stores.schema, maxConnections: 2 });
     queue = new Queue<ReportJob>(reportsQueueName, { connection: stores.redis, prefix: stores.keys.queuePrefix });
-    events = new QueueEvents(reportsQueueName, { connection: { host: new URL(redisUrl).hostname, port: Number(new URL(redisUrl).port || 6379) }, prefix: stores.keys.queuePrefix });
+    events = new QueueEvents(reportsQueueName, {
+      connection: { host: new URL(redisUrl).hostname, port: Number(new URL(redisUrl).port || 6379) },
+      prefix: stores.keys.queuePrefix,
+    });
     await events.waitUntilReady();
     const env = loadEnv({ REDIS_PREFIX: stores.prefix, LOG_LEVEL: 'silent', REPORT_BATCH_WAIT_MS: '10' });
     worker = startWorker({ env, db: workerDb, redis: stores.redis, log: createLogger('silent') });
@@ -39,11 +42,22 @@ describe('the reports consumer while PostgreSQL is away', () => {
     await stores.stop();
   });
 
-  it('keeps retrying a report queued with the API\'s options, and stores it once the database is back', async () => {
+  it("keeps retrying a report queued with the API's options, and stores it once the database is back", async () => {
     const id = randomUUID();
     const report: ReportJob = {
-      id, service: service.slug, problem: 'login', reportedAt: Date.now(), cell: null, lat: null, lon: null,
-      country: 'BD', city: null, asn: null, placeSource: 'ip', comment: null, clientHash: null,
+      id,
+      service: service.slug,
+      problem: 'login',
+      reportedAt: Date.now(),
+      cell: null,
+      lat: null,
+      lon: null,
+      country: 'BD',
+      city: null,
+      asn: null,
+      placeSource: 'ip',
+      comment: null,
+      clientHash: null,
     };
     await proxy.cut();
     // Each failed attempt puts the job back as delayed, for the backoff's time.
@@ -55,7 +69,11 @@ describe('the reports consumer while PostgreSQL is away', () => {
         if (delays.length === 3) resolve();
       });
     });
-    const completed = new Promise<void>((resolve) => events.on('completed', ({ jobId }) => { if (jobId === id) resolve(); }));
+    const completed = new Promise<void>((resolve) =>
+      events.on('completed', ({ jobId }) => {
+        if (jobId === id) resolve();
+      }),
+    );
     // As the API queues it (apps/api/src/intake/report-queue.ts).
     await queue.add('persist-report', report, { jobId: id, attempts: reportRetry.attempts, backoff: { type: reportRetry.backoffType } });
 

@@ -74,7 +74,10 @@ describe('the worker when its Redis restarts', () => {
     const { log, lines } = recordingLogger();
     const env = loadEnv({ REDIS_PREFIX: stores.prefix, LOG_LEVEL: 'silent', DETECTOR_TICK_SECONDS: '1' });
     const worker: RunningWorker = startWorker({ env, db: stores.db, redis, log });
-    cleanups.push(async () => { await worker.close(); redis.disconnect(); });
+    cleanups.push(async () => {
+      await worker.close();
+      redis.disconnect();
+    });
     const heartbeat = async () => Number((await redis.get(keys.detectorHeartbeat)) ?? 0);
 
     const started = Date.now();
@@ -87,7 +90,9 @@ describe('the worker when its Redis restarts', () => {
     const restartedAt = Date.now();
     const resumed = await eventually(async () => (await heartbeat().catch(() => 0)) >= restartedAt, 20_000);
     const recreated = lines.find((l) => l.msg === 'job schedulers recreated after a redis reconnect');
-    console.log(`redis restart: first tick after ${firstTickSeconds.toFixed(1)} s; Redis killed and started empty; ticks ${resumed ? `resumed after ${((Date.now() - restartedAt) / 1000).toFixed(1)} s` : 'never resumed (20 s)'}, schedules recreated: ${JSON.stringify(recreated?.schedulers ?? [])}`);
+    console.log(
+      `redis restart: first tick after ${firstTickSeconds.toFixed(1)} s; Redis killed and started empty; ticks ${resumed ? `resumed after ${((Date.now() - restartedAt) / 1000).toFixed(1)} s` : 'never resumed (20 s)'}, schedules recreated: ${JSON.stringify(recreated?.schedulers ?? [])}`,
+    );
 
     expect(ticked).toBe(true);
     expect(resumed).toBe(true);
@@ -116,11 +121,28 @@ describe('the worker when its Redis restarts', () => {
     // PostgreSQL is away, so the reports wait in the queue, being retried.
     await proxy.cut();
     const reports = Array.from({ length: 200 }, (): ReportJob => ({
-      id: randomUUID(), service: service.slug, problem: 'login', reportedAt: Date.now(), cell: null, lat: null, lon: null,
-      country: 'BD', city: null, asn: null, placeSource: 'ip', comment: null, clientHash: null,
+      id: randomUUID(),
+      service: service.slug,
+      problem: 'login',
+      reportedAt: Date.now(),
+      cell: null,
+      lat: null,
+      lon: null,
+      country: 'BD',
+      city: null,
+      asn: null,
+      placeSource: 'ip',
+      comment: null,
+      clientHash: null,
     }));
     // As the API queues them (apps/api/src/intake/report-queue.ts); each was answered 202 once this resolved.
-    await queue.addBulk(reports.map((data) => ({ name: 'persist-report', data, opts: { jobId: data.id, attempts: reportRetry.attempts, backoff: { type: reportRetry.backoffType } } })));
+    await queue.addBulk(
+      reports.map((data) => ({
+        name: 'persist-report',
+        data,
+        opts: { jobId: data.id, attempts: reportRetry.attempts, backoff: { type: reportRetry.backoffType } },
+      })),
+    );
     const retrying = await eventually(async () => ((await queue.getJobCounts('delayed')).delayed ?? 0) > 0, 10_000);
 
     await servers[0]?.kill('SIGKILL');
@@ -135,10 +157,13 @@ describe('the worker when its Redis restarts', () => {
     await proxy.restore();
     const ids = reports.map((r) => r.id);
     // Nothing to wait for if the queue came back empty.
-    const storedAll = kept === reports.length && await eventually(async () => (await stores.db.report.count({ where: { id: { in: ids } } })) === reports.length, 30_000, 250);
+    const storedAll =
+      kept === reports.length && (await eventually(async () => (await stores.db.report.count({ where: { id: { in: ids } } })) === reports.length, 30_000, 250));
     const stored = await stores.db.report.count({ where: { id: { in: ids } } });
     const failed = (await queue.getJobCounts('failed')).failed ?? 0;
-    console.log(`aof: ${reports.length} reports queued while PostgreSQL was cut, Redis (${JSON.stringify(persistence)}) killed -9 and restarted on its files: ${kept} still queued, ${stored} stored, ${failed} failed, ${reports.length - stored} lost`);
+    console.log(
+      `aof: ${reports.length} reports queued while PostgreSQL was cut, Redis (${JSON.stringify(persistence)}) killed -9 and restarted on its files: ${kept} still queued, ${stored} stored, ${failed} failed, ${reports.length - stored} lost`,
+    );
 
     expect(retrying).toBe(true);
     expect(kept).toBe(reports.length);

@@ -11,8 +11,19 @@ const at = Date.now();
 
 function report(comment: string | null): ReportJob {
   return {
-    id: randomUUID(), service: service.slug, problem: 'login', reportedAt: at, cell: null, lat: null, lon: null,
-    country: 'IN', city: null, asn: null, placeSource: 'ip', comment, clientHash: null,
+    id: randomUUID(),
+    service: service.slug,
+    problem: 'login',
+    reportedAt: at,
+    cell: null,
+    lat: null,
+    lon: null,
+    country: 'IN',
+    city: null,
+    asn: null,
+    placeSource: 'ip',
+    comment,
+    clientHash: null,
   };
 }
 
@@ -26,7 +37,10 @@ describe('a report PostgreSQL refuses', () => {
   beforeAll(async () => {
     stores = await startTestStores([service]);
     queue = new Queue<ReportJob>(reportsQueueName, { connection: stores.redis, prefix: stores.keys.queuePrefix });
-    events = new QueueEvents(reportsQueueName, { connection: { host: new URL(redisUrl).hostname, port: Number(new URL(redisUrl).port || 6379) }, prefix: stores.keys.queuePrefix });
+    events = new QueueEvents(reportsQueueName, {
+      connection: { host: new URL(redisUrl).hostname, port: Number(new URL(redisUrl).port || 6379) },
+      prefix: stores.keys.queuePrefix,
+    });
     await events.waitUntilReady();
     // A batch waits long enough to fill with every job queued below.
     const env = loadEnv({ REDIS_PREFIX: stores.prefix, LOG_LEVEL: 'silent', REPORT_BATCH_WAIT_MS: '300' });
@@ -49,18 +63,28 @@ describe('a report PostgreSQL refuses', () => {
     const outcomes = new Map<string, 'completed' | 'failed'>();
     const retried = new Set<string>();
     const settled = new Promise<void>((resolve) => {
-      const settle = (kind: 'completed' | 'failed') => ({ jobId }: { jobId: string }) => {
-        if (!ids.has(jobId)) return;
-        outcomes.set(jobId, kind);
-        if (outcomes.size === ids.size) resolve();
-      };
+      const settle =
+        (kind: 'completed' | 'failed') =>
+        ({ jobId }: { jobId: string }) => {
+          if (!ids.has(jobId)) return;
+          outcomes.set(jobId, kind);
+          if (outcomes.size === ids.size) resolve();
+        };
       events.on('completed', settle('completed'));
       events.on('failed', settle('failed'));
-      events.on('delayed', ({ jobId }) => { if (ids.has(jobId)) retried.add(jobId); });
+      events.on('delayed', ({ jobId }) => {
+        if (ids.has(jobId)) retried.add(jobId);
+      });
     });
     // As the API queues them (apps/api/src/intake/report-queue.ts), interleaved in one batch.
     const mixed = valid.flatMap((r, i) => (i < poison.length ? [r, poison[i] as ReportJob] : [r]));
-    await queue.addBulk(mixed.map((data) => ({ name: 'persist-report', data, opts: { jobId: data.id, attempts: reportRetry.attempts, backoff: { type: reportRetry.backoffType } } })));
+    await queue.addBulk(
+      mixed.map((data) => ({
+        name: 'persist-report',
+        data,
+        opts: { jobId: data.id, attempts: reportRetry.attempts, backoff: { type: reportRetry.backoffType } },
+      })),
+    );
 
     // Today's failure is a retry every few seconds for a day: give it long enough to show, no longer.
     await Promise.race([settled, timeout(15_000, undefined, { ref: false })]);
@@ -68,7 +92,9 @@ describe('a report PostgreSQL refuses', () => {
     const counted = Number((await stores.redis.hget(stores.counters.totals(toBucketStart(at)), `${service.slug}|all`)) ?? 0);
     const states = await Promise.all(poison.map(async (r) => (await queue.getJob(r.id))?.getState()));
     const failedAlone = poison.filter((r, i) => states[i] === 'failed' && !retried.has(r.id)).length;
-    console.log(`persist: ${valid.length} valid + ${poison.length} poison jobs queued together, ${stored} stored, ${counted} counted, ${failedAlone} failed alone, ${retried.size} retried, ${valid.length - stored} valid lost`);
+    console.log(
+      `persist: ${valid.length} valid + ${poison.length} poison jobs queued together, ${stored} stored, ${counted} counted, ${failedAlone} failed alone, ${retried.size} retried, ${valid.length - stored} valid lost`,
+    );
 
     expect(stored).toBe(valid.length);
     expect(counted).toBe(valid.length);

@@ -18,20 +18,46 @@ describe('worker shutdown', () => {
   it('on SIGTERM finishes the jobs in hand, loses none and exits 0', async () => {
     const { db, redis, keys, prefix } = stores;
     const worker = spawn(process.execPath, tsEntry(join(root, 'apps/worker/src/main.ts')), {
-      env: { ...process.env, DATABASE_URL: stores.databaseUrlWithSchema, REDIS_URL: redisUrl, REDIS_PREFIX: prefix, LOG_LEVEL: 'info', REPORT_BATCH_WAIT_MS: '200' },
+      env: {
+        ...process.env,
+        DATABASE_URL: stores.databaseUrlWithSchema,
+        REDIS_URL: redisUrl,
+        REDIS_PREFIX: prefix,
+        LOG_LEVEL: 'info',
+        REPORT_BATCH_WAIT_MS: '200',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    await new Promise<void>((resolve) => worker.stdout.on('data', (chunk: Buffer) => { if (chunk.toString().includes('worker started')) resolve(); }));
+    await new Promise<void>((resolve) =>
+      worker.stdout.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('worker started')) resolve();
+      }),
+    );
 
     const queue = new Queue<ReportJob>(reportsQueueName, { connection: redis, prefix: keys.queuePrefix });
     const jobs = Array.from({ length: 300 }, () => {
       const id = randomUUID();
-      const data: ReportJob = { id, service: slug, problem: 'login', reportedAt: Date.now(), cell: null, lat: null, lon: null, country: null, city: null, asn: null, placeSource: 'none', comment: null, clientHash: null };
+      const data: ReportJob = {
+        id,
+        service: slug,
+        problem: 'login',
+        reportedAt: Date.now(),
+        cell: null,
+        lat: null,
+        lon: null,
+        country: null,
+        city: null,
+        asn: null,
+        placeSource: 'none',
+        comment: null,
+        clientHash: null,
+      };
       return { name: 'persist-report', data, opts: { jobId: id } };
     });
     await queue.addBulk(jobs);
     // Stop while batches are still waiting to be written (they wait up to 200 ms to fill).
-    while ((await queue.getJobCounts('active')).active === 0 && (await queue.getJobCounts('completed')).completed === 0) await new Promise((r) => setTimeout(r, 20));
+    while ((await queue.getJobCounts('active')).active === 0 && (await queue.getJobCounts('completed')).completed === 0)
+      await new Promise((r) => setTimeout(r, 20));
     worker.kill('SIGTERM');
     const code = await new Promise<number | null>((resolve) => worker.on('exit', resolve));
 

@@ -29,8 +29,15 @@ export async function countReports(redis: Redis, keys: CounterKeys, reports: rea
     const scopes = scopesOf({ problem: report.problem, country: report.country, cell: report.cell, asn: report.asn, filterReason: report.filtered ?? null });
     const [first = 'all', ...rest] = scopes;
     pipeline.eval(
-      countOnce, 3, keys.counted(report.id), keys.totals(bucket), keys.scopes(bucket),
-      counterTtlSeconds, toCounterField(report.service, first), countedMarkerTtlSeconds, ...rest.map((s) => toCounterField(report.service, s)),
+      countOnce,
+      3,
+      keys.counted(report.id),
+      keys.totals(bucket),
+      keys.scopes(bucket),
+      counterTtlSeconds,
+      toCounterField(report.service, first),
+      countedMarkerTtlSeconds,
+      ...rest.map((s) => toCounterField(report.service, s)),
     );
   }
   const results = (await pipeline.exec()) ?? [];

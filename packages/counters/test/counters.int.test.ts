@@ -1,17 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { minuteMs, toBucketStart, type ReportJob } from '@outage-radar/shared';
-import {
-  cellCounts, counterKeys, countReports, liveTotals, readSeriesCounts, serviceCellCounts, serviceMinuteTotals,
-} from '../src/index';
+import { cellCounts, counterKeys, countReports, liveTotals, readSeriesCounts, serviceCellCounts, serviceMinuteTotals } from '../src/index';
 
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const cell = '85618923fffffff';
 
 function report(over: Partial<ReportJob> = {}): ReportJob {
   return {
-    id: randomUUID(), service: 'whatsapp', problem: 'login', reportedAt: Date.now(), cell, lat: null, lon: null, country: 'IN',
-    city: null, asn: 55836, placeSource: 'ip', comment: null, clientHash: null, filtered: null, ...over,
+    id: randomUUID(),
+    service: 'whatsapp',
+    problem: 'login',
+    reportedAt: Date.now(),
+    cell,
+    lat: null,
+    lon: null,
+    country: 'IN',
+    city: null,
+    asn: 55836,
+    placeSource: 'ip',
+    comment: null,
+    clientHash: null,
+    filtered: null,
+    ...over,
   };
 }
 
@@ -46,10 +57,21 @@ describe('the per-minute counters', () => {
     expect(totals.get('telegram')).toEqual({ problems: 1, working: 0 });
 
     expect(await serviceMinuteTotals(redis, keys, 'whatsapp', [earlier, toBucketStart(now)])).toEqual([
-      { problems: 1, working: 0 }, { problems: 2, working: 1 },
+      { problems: 1, working: 0 },
+      { problems: 2, working: 1 },
     ]);
 
-    expect(await cellCounts(redis, keys, now)).toEqual(new Map([[cell, new Map([['whatsapp', 2], ['telegram', 1]])]]));
+    expect(await cellCounts(redis, keys, now)).toEqual(
+      new Map([
+        [
+          cell,
+          new Map([
+            ['whatsapp', 2],
+            ['telegram', 1],
+          ]),
+        ],
+      ]),
+    );
     expect(await serviceCellCounts(redis, keys, 'whatsapp', now, 15)).toEqual(new Map([[cell, 2]]));
     expect(await serviceCellCounts(redis, keys, 'whatsapp', now, 1)).toEqual(new Map([[cell, 2]]));
 
@@ -62,6 +84,13 @@ describe('the per-minute counters', () => {
     expect(sum('telegram/country/IN')).toBe(1);
     expect(series.get('whatsapp')?.get(toBucketStart(now))?.problems).toEqual({ login: 1, app: 1 });
     // The discounted report counts in "filtered" only: no series and no reader of problems sees it.
-    expect([...series.keys()].sort()).toEqual(['telegram', 'telegram/country/IN', 'whatsapp', 'whatsapp/country/BD', 'whatsapp/country/IN', 'whatsapp/network/AS55836']);
+    expect([...series.keys()].sort()).toEqual([
+      'telegram',
+      'telegram/country/IN',
+      'whatsapp',
+      'whatsapp/country/BD',
+      'whatsapp/country/IN',
+      'whatsapp/network/AS55836',
+    ]);
   });
 });

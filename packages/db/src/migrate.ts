@@ -50,7 +50,10 @@ export async function applyMigrations(options: DbOptions & { dir: string }): Pro
 
 async function listMigrations(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 async function ensureMigrationsTable(client: pg.Client): Promise<void> {
@@ -70,10 +73,7 @@ async function applyOne(client: pg.Client, name: string, sql: string, checksum: 
   const id = randomUUID();
   await client.query('BEGIN');
   try {
-    await client.query(
-      'INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())',
-      [id, checksum, name],
-    );
+    await client.query('INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())', [id, checksum, name]);
     await client.query(sql);
     await client.query('UPDATE _prisma_migrations SET finished_at = now(), applied_steps_count = 1 WHERE id = $1', [id]);
     await client.query('COMMIT');

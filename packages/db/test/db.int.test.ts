@@ -2,8 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
 import {
-  applyMigrations, bucketCounts, createDb, deleteReportsBefore, createTempSchema, findService, getOrCreateSetting, insertReports,
-  listServices, rollUpMinutesBefore, scopeTotals, topPlaces, upsertServices, type Db, type NewReport,
+  applyMigrations,
+  bucketCounts,
+  createDb,
+  deleteReportsBefore,
+  createTempSchema,
+  findService,
+  getOrCreateSetting,
+  insertReports,
+  listServices,
+  rollUpMinutesBefore,
+  scopeTotals,
+  topPlaces,
+  upsertServices,
+  type Db,
+  type NewReport,
 } from '@outage-radar/db';
 import type { CatalogueEntry } from '@outage-radar/shared';
 
@@ -23,9 +36,18 @@ const service: CatalogueEntry = {
 
 function report(overrides: Partial<NewReport> = {}): NewReport {
   return {
-    id: randomUUID(), serviceSlug: service.slug, problem: 'messages', cell: '85618923fffffff', country: 'IN',
-    city: 'Mumbai', asn: 55836, placeSource: 'ip', comment: null, clientHash: 'abc',
-    reportedAt: new Date('2026-01-05T10:15:30Z'), ...overrides,
+    id: randomUUID(),
+    serviceSlug: service.slug,
+    problem: 'messages',
+    cell: '85618923fffffff',
+    country: 'IN',
+    city: 'Mumbai',
+    asn: 55836,
+    placeSource: 'ip',
+    comment: null,
+    clientHash: 'abc',
+    reportedAt: new Date('2026-01-05T10:15:30Z'),
+    ...overrides,
   };
 }
 
@@ -69,12 +91,18 @@ describe('database layer', () => {
     expect(await insertReports(db, [r])).toHaveLength(1);
     expect(await db.report.findUnique({ where: { id: r.id } })).toMatchObject({ ...r, storedAt: expect.any(Date) });
     const buckets = await bucketCounts(db, {
-      serviceSlug: service.slug, from: new Date('2026-01-05T10:15:00Z'), to: new Date('2026-01-05T10:16:00Z'),
+      serviceSlug: service.slug,
+      from: new Date('2026-01-05T10:15:00Z'),
+      to: new Date('2026-01-05T10:16:00Z'),
       scopes: ['all', 'p:messages', 'cc:IN', 'cell:85618923fffffff', 'asn:55836'],
     });
-    expect(buckets.map((b) => [b.scope, b.count]).sort()).toEqual(
-      [['all', 1], ['asn:55836', 1], ['cc:IN', 1], ['cell:85618923fffffff', 1], ['p:messages', 1]],
-    );
+    expect(buckets.map((b) => [b.scope, b.count]).sort()).toEqual([
+      ['all', 1],
+      ['asn:55836', 1],
+      ['cc:IN', 1],
+      ['cell:85618923fffffff', 1],
+      ['p:messages', 1],
+    ]);
   });
 
   it('is idempotent on the report id: a batch delivered twice counts once', async () => {
@@ -107,8 +135,14 @@ describe('database layer', () => {
     await db.bucketCount.createMany({ data: old.map((bucketStart, i) => ({ serviceSlug: slug, bucketStart, scope: 'all', count: i + 1 })) });
     await db.bucketCount.create({ data: { serviceSlug: slug, bucketStart: new Date('2025-03-01T10:05:00Z'), scope: 'all', count: 7 } });
     expect(await rollUpMinutesBefore(db, new Date('2025-02-01T00:00:00Z'))).toBe(2);
-    const rows = await db.bucketCount.findMany({ where: { serviceSlug: slug, bucketStart: { lt: new Date('2025-06-01T00:00:00Z') } }, orderBy: { bucketStart: 'asc' } });
-    expect(rows.map((r) => [r.bucketStart.toISOString(), r.count])).toEqual([['2025-01-01T10:00:00.000Z', 6], ['2025-03-01T10:05:00.000Z', 7]]);
+    const rows = await db.bucketCount.findMany({
+      where: { serviceSlug: slug, bucketStart: { lt: new Date('2025-06-01T00:00:00Z') } },
+      orderBy: { bucketStart: 'asc' },
+    });
+    expect(rows.map((r) => [r.bucketStart.toISOString(), r.count])).toEqual([
+      ['2025-01-01T10:00:00.000Z', 6],
+      ['2025-03-01T10:05:00.000Z', 7],
+    ]);
   });
 
   it('deletes reports past retention but keeps their counts', async () => {
@@ -116,7 +150,9 @@ describe('database layer', () => {
     await insertReports(db, [old]);
     expect(await deleteReportsBefore(db, new Date('2024-06-01T00:00:00Z'))).toBeGreaterThanOrEqual(1);
     expect(await db.report.findUnique({ where: { id: old.id } })).toBeNull();
-    const kept = await db.bucketCount.findUnique({ where: { serviceSlug_bucketStart_scope: { serviceSlug: service.slug, bucketStart: new Date('2024-05-01T12:00:00Z'), scope: 'all' } } });
+    const kept = await db.bucketCount.findUnique({
+      where: { serviceSlug_bucketStart_scope: { serviceSlug: service.slug, bucketStart: new Date('2024-05-01T12:00:00Z'), scope: 'all' } },
+    });
     expect(kept?.count).toBe(1);
   });
 
@@ -128,10 +164,21 @@ describe('database layer', () => {
   it('round-trips an outage in an incident', async () => {
     const incident = await db.incident.create({ data: { id: randomUUID(), name: 'Test Co services', owner: 'Test Co', startedAt: new Date() } });
     const data = {
-      id: randomUUID(), serviceSlug: service.slug, regionKey: 'cc:IN', phase: 'outage', startedAt: new Date('2026-01-05T10:00:00Z'),
-      detectedAt: new Date('2026-01-05T10:01:00Z'), updatedAt: new Date('2026-01-05T10:02:00Z'), resolvedAt: null,
-      peakAt: new Date('2026-01-05T10:02:00Z'), peakCount: 40, peakRatio: 12.5, problemMix: [{ problem: 'messages', count: 30, percent: 75 }],
-      regions: ['IN'], clusters: [{ cell: '85618923fffffff', count: 10 }], incidentId: incident.id,
+      id: randomUUID(),
+      serviceSlug: service.slug,
+      regionKey: 'cc:IN',
+      phase: 'outage',
+      startedAt: new Date('2026-01-05T10:00:00Z'),
+      detectedAt: new Date('2026-01-05T10:01:00Z'),
+      updatedAt: new Date('2026-01-05T10:02:00Z'),
+      resolvedAt: null,
+      peakAt: new Date('2026-01-05T10:02:00Z'),
+      peakCount: 40,
+      peakRatio: 12.5,
+      problemMix: [{ problem: 'messages', count: 30, percent: 75 }],
+      regions: ['IN'],
+      clusters: [{ cell: '85618923fffffff', count: 10 }],
+      incidentId: incident.id,
     };
     await db.outage.create({ data });
     expect(await db.outage.findUnique({ where: { id: data.id }, include: { incident: true } })).toEqual({ ...data, incident });

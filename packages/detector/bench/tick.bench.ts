@@ -96,10 +96,14 @@ console.log(`series ${seriesCount}, history ${historyDays} days, templates built
 console.log(`state: ${Math.round(bytes)} bytes per series (JSON)`);
 // The young generation's size moves the closing ticks (the worker runs with --max-semi-space-size=64).
 const newSpace = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
-console.log(`node ${process.version}, young generation ${((newSpace?.space_size ?? 0) / 2 ** 20).toFixed(0)} MiB (NODE_OPTIONS=${process.env.NODE_OPTIONS ?? ''})`);
+console.log(
+  `node ${process.version}, young generation ${((newSpace?.space_size ?? 0) / 2 ** 20).toFixed(0)} MiB (NODE_OPTIONS=${process.env.NODE_OPTIONS ?? ''})`,
+);
 console.log(`ticks: ${ticks.length} (every 5 s over 5 minutes, ${closing.length} closing a minute, one an hour)`);
 console.log(`all ticks      median ${fmt(pct(all, 50))} ms  p95 ${fmt(pct(all, 95))} ms  max ${fmt(Math.max(...all))} ms`);
 console.log(`partial minute median ${fmt(pct(partial, 50))} ms  p95 ${fmt(pct(partial, 95))} ms`);
 console.log(`first tick (JIT warm-up) ${fmt(first!.ms)} ms`);
 console.log(`minute close   median ${fmt(pct(closing, 50))} ms  max ${fmt(Math.max(...closing))} ms`);
-console.log(`hour close     ${fmt(ticks.find((t) => t.hour)?.ms ?? NaN)} ms in the run; run again 5 times: median ${fmt(pct(hourRuns, 50))} ms  max ${fmt(Math.max(...hourRuns))} ms`);
+console.log(
+  `hour close     ${fmt(ticks.find((t) => t.hour)?.ms ?? NaN)} ms in the run; run again 5 times: median ${fmt(pct(hourRuns, 50))} ms  max ${fmt(Math.max(...hourRuns))} ms`,
+);

@@ -35,10 +35,7 @@ export function decodeBytes(text: string): Uint8Array {
 /** The 24 bits of the 4-character group starting at char index g. */
 export function decodeGroup(text: string, g: number): number {
   return (
-    (lookup[text.charCodeAt(g)]! << 18) |
-    (lookup[text.charCodeAt(g + 1)]! << 12) |
-    (lookup[text.charCodeAt(g + 2)]! << 6) |
-    lookup[text.charCodeAt(g + 3)]!
+    (lookup[text.charCodeAt(g)]! << 18) | (lookup[text.charCodeAt(g + 1)]! << 12) | (lookup[text.charCodeAt(g + 2)]! << 6) | lookup[text.charCodeAt(g + 3)]!
   );
 }
 

@@ -11,7 +11,10 @@ const historyEnd = start + days * 1440 * minute;
 
 function warm(rate: number, seed: number): SeriesState {
   const g = generateSeries({ seed, start, minutes: days * 1440, reportsPerMinute: rate, burstsPerWeek: 0, gapsPerWeek: 0, dailyAmplitude: 0 });
-  return replay(g.counts.map((value, i) => ({ at: start + i * minute, value: value ?? 0 })), { bucketMs: minute }).state!;
+  return replay(
+    g.counts.map((value, i) => ({ at: start + i * minute, value: value ?? 0 })),
+    { bucketMs: minute },
+  ).state!;
 }
 
 const india = { kind: 'country' as const, code: 'IN' };

@@ -4,7 +4,13 @@ const minute = 60_000;
 const T0 = Date.UTC(2021, 9, 4, 15, 40);
 
 function outage(service: string, owner: string | null, startMin: number): IncidentCandidate {
-  return { id: `${service}@${T0 + startMin * minute}`, service, serviceName: service[0]!.toUpperCase() + service.slice(1), owner, startedAt: T0 + startMin * minute };
+  return {
+    id: `${service}@${T0 + startMin * minute}`,
+    service,
+    serviceName: service[0]!.toUpperCase() + service.slice(1),
+    owner,
+    startedAt: T0 + startMin * minute,
+  };
 }
 
 // 2021-10-04: Facebook, Instagram, WhatsApp and Messenger within minutes; Telegram overloaded later.
@@ -27,11 +33,46 @@ describe('groupIncidents', () => {
 
   it.each([
     // services (owner, start minute), co-occurrence weight, expected groups
-    [[['facebook', 'Meta', 0], ['instagram', 'Meta', 20]], 0, []], // same owner, too far apart
-    [[['facebook', 'Meta', 0], ['instagram', 'Meta', 10]], 0, [['facebook', 'instagram']]],
-    [[['discord', 'Discord', 0], ['shopify', 'Shopify', 3]], 0, []], // same minute, unrelated
-    [[['discord', 'Discord', 0], ['shopify', 'Shopify', 3]], 0.7, [['discord', 'shopify']]], // a shared provider, seen before
-    [[['discord', 'Discord', 0], ['shopify', 'Shopify', 3]], 0.3, []], // weak co-occurrence
+    [
+      [
+        ['facebook', 'Meta', 0],
+        ['instagram', 'Meta', 20],
+      ],
+      0,
+      [],
+    ], // same owner, too far apart
+    [
+      [
+        ['facebook', 'Meta', 0],
+        ['instagram', 'Meta', 10],
+      ],
+      0,
+      [['facebook', 'instagram']],
+    ],
+    [
+      [
+        ['discord', 'Discord', 0],
+        ['shopify', 'Shopify', 3],
+      ],
+      0,
+      [],
+    ], // same minute, unrelated
+    [
+      [
+        ['discord', 'Discord', 0],
+        ['shopify', 'Shopify', 3],
+      ],
+      0.7,
+      [['discord', 'shopify']],
+    ], // a shared provider, seen before
+    [
+      [
+        ['discord', 'Discord', 0],
+        ['shopify', 'Shopify', 3],
+      ],
+      0.3,
+      [],
+    ], // weak co-occurrence
     [[['whatsapp', 'Meta', 0]], 0, []], // one service is an outage, not an incident
   ] as const)('%j with co-occurrence %f gives %j', (list, weight, groups) => {
     const outages = list.map(([s, owner, start]) => outage(s, owner, start));

@@ -9,13 +9,7 @@ const { max, min } = Math;
  * Opens an outage on the draft, back-dated to `startIndex` (where the excess began): counts the
  * committed buckets since then and leaves them out of learning from now on.
  */
-export function openOutage(
-  s: SeriesState,
-  id: string,
-  startIndex: number,
-  at: number,
-  committedProblems: Record<string, number>,
-): OpenOutage {
+export function openOutage(s: SeriesState, id: string, startIndex: number, at: number, committedProblems: Record<string, number>): OpenOutage {
   const last = s.last ?? startIndex - 1;
   const n = s.recentCounts.length;
   const o: OpenOutage = {

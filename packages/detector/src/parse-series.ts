@@ -38,7 +38,10 @@ function toRow(line: number, timestamp: unknown, value: unknown): SeriesRow {
   const at = typeof timestamp === 'string' ? parseTimestamp(timestamp) : null;
   if (at === null) throw new SeriesFormatError(`row ${line}: timestamp ${JSON.stringify(text)} is not ISO 8601 or YYYY-MM-DD HH:MM:SS`);
   const isCount = typeof value === 'number' ? Number.isSafeInteger(value) && value >= 0 : typeof value === 'string' && /^\d+$/.test(value.trim());
-  if (!isCount) throw new SeriesFormatError(`row ${line}: value ${JSON.stringify(typeof value === 'string' ? value : (value ?? null))} is not a count (a whole number ≥ 0)`);
+  if (!isCount)
+    throw new SeriesFormatError(
+      `row ${line}: value ${JSON.stringify(typeof value === 'string' ? value : (value ?? null))} is not a count (a whole number ≥ 0)`,
+    );
   return { timestamp: text, at, value: Number(value) };
 }
 

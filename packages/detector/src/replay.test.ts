@@ -42,6 +42,8 @@ describe('replay', () => {
 
   it('writes the backtest CSV with the timestamps as given', () => {
     const parsed = parseSeries('timestamp,value\n2024-03-01 00:00:00,3\n2024-03-01 00:01:00,4\n');
-    expect(formatBacktest(parsed, replay(parsed).rows)).toBe('timestamp,value,expected,score,alert\n2024-03-01 00:00:00,3,0.05,0,0\n2024-03-01 00:01:00,4,0.05,0,0\n');
+    expect(formatBacktest(parsed, replay(parsed).rows)).toBe(
+      'timestamp,value,expected,score,alert\n2024-03-01 00:00:00,3,0.05,0,0\n2024-03-01 00:01:00,4,0.05,0,0\n',
+    );
   });
 });

@@ -62,7 +62,7 @@ export function replay(rows: readonly ReplayRow[], config: Partial<DetectorConfi
   const c: Partial<DetectorConfig> = { closeDelayMs: 0, ...config, bucketMs };
   const closeDelayMs = c.closeDelayMs!;
   // Buckets are counted from the first row, so timestamps need not sit on multiples of bucketMs.
-  const phase = rows.length ? (((rows[0]!.at % bucketMs) + bucketMs) % bucketMs) : 0;
+  const phase = rows.length ? ((rows[0]!.at % bucketMs) + bucketMs) % bucketMs : 0;
   let states: Record<string, SeriesState> = initial ? { [key]: initial } : {};
   const out: ReplayResult[] = [];
   const transitions: Transition[] = [];

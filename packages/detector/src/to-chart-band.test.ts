@@ -10,7 +10,10 @@ describe('the normal band of a chart bucket', () => {
   });
 
   it('fills minutes it lacks at the average of those it has, and knows nothing of a bucket with none', () => {
-    const half = new Map([[0, { expected: 2, high: null }], [minute, { expected: 2, high: null }]]);
+    const half = new Map([
+      [0, { expected: 2, high: null }],
+      [minute, { expected: 2, high: null }],
+    ]);
     expect(toChartBand(half, 0, 4)).toEqual({ baseline: 8, baselineHigh: Math.round((8 + 2 * Math.sqrt(8)) * 100) / 100 });
     expect(toChartBand(half, 10 * minute, 4)).toEqual({ baseline: null, baselineHigh: null });
   });

@@ -13,7 +13,11 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  * the detector has no value for are filled in at the average of the known ones; a bucket with none
  * stays unknown. Without any band, the top is two Poisson standard deviations above.
  */
-export function toChartBand(baselines: ReadonlyMap<number, MinuteBaseline>, start: number, minutes: number): { baseline: number | null; baselineHigh: number | null } {
+export function toChartBand(
+  baselines: ReadonlyMap<number, MinuteBaseline>,
+  start: number,
+  minutes: number,
+): { baseline: number | null; baselineHigh: number | null } {
   const known: MinuteBaseline[] = [];
   for (let i = 0; i < minutes; i++) {
     const b = baselines.get(start + i * minuteMs);

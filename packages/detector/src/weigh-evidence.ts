@@ -27,7 +27,6 @@ export interface Evidence extends PhaseEvidence {
   excessStart: number | null;
 }
 
-
 // Scratch space for provisional buckets (newest first). Reused: the detector is single-threaded and
 // this keeps a tick over thousands of series from allocating four arrays per series.
 const liveMax = 8;

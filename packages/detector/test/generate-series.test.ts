@@ -28,7 +28,17 @@ describe('generateSeries', () => {
   });
 
   it('is overdispersed: variance well above the mean, as a negative binomial', () => {
-    const g = generateSeries({ seed: 5, start, minutes: week, reportsPerMinute: 30, burstsPerWeek: 0, gapsPerWeek: 0, dailyAmplitude: 0, dayToDay: 0, weekendFactor: 1 });
+    const g = generateSeries({
+      seed: 5,
+      start,
+      minutes: week,
+      reportsPerMinute: 30,
+      burstsPerWeek: 0,
+      gapsPerWeek: 0,
+      dailyAmplitude: 0,
+      dayToDay: 0,
+      weekendFactor: 1,
+    });
     const m = mean(g.counts);
     const variance = g.counts.reduce<number>((s, x) => s + (x! - m) ** 2, 0) / g.counts.length;
     // φ = 0.05: variance = m + 0.05 m² = 75 at m = 30, 2.5 times Poisson.

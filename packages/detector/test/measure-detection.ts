@@ -52,7 +52,10 @@ export function measureDetection(config: Partial<DetectorConfig> = {}): Detectio
       falseBySize[size.name]! += falseOutages(runSeries(f.series, config), [], f.from).length;
       bursts += f.series.bursts.filter((b) => b.start >= f.from).length;
     }
-    freeBySize.set(size.name, runs.map((f) => ({ counts: f.series.counts, baseline: f.series.baseline, from: f.from })));
+    freeBySize.set(
+      size.name,
+      runs.map((f) => ({ counts: f.series.counts, baseline: f.series.baseline, from: f.from })),
+    );
   }
   const cases: CaseResult[] = [];
   for (const size of sizes) {
@@ -61,7 +64,9 @@ export function measureDetection(config: Partial<DetectorConfig> = {}): Detectio
       if (shape === 'regional' && size.name === 'tiny') continue;
       const pool =
         shape === 'regional'
-          ? freeSeeds.map((seed) => outageFreeCase(size, seed, regionShare)).map((f) => ({ counts: f.series.counts, baseline: f.series.baseline, from: f.from }))
+          ? freeSeeds
+              .map((seed) => outageFreeCase(size, seed, regionShare))
+              .map((f) => ({ counts: f.series.counts, baseline: f.series.baseline, from: f.from }))
           : freeBySize.get(size.name)!;
       for (const seed of caseSeeds) {
         const c = outageCase(size, shape, seed);

@@ -6,7 +6,14 @@
 const { log, max } = Math;
 
 /** Minute indexes where the CUSUM with threshold h alarms (restarting from 0 after each alarm). */
-export function oracleAlarms(counts: readonly (number | null)[], baseline: readonly number[], ratio: number, h: number, from = 0, to = counts.length): number[] {
+export function oracleAlarms(
+  counts: readonly (number | null)[],
+  baseline: readonly number[],
+  ratio: number,
+  h: number,
+  from = 0,
+  to = counts.length,
+): number[] {
   const logRatio = log(ratio);
   const alarms: number[] = [];
   let s = 0;
@@ -23,7 +30,11 @@ export function oracleAlarms(counts: readonly (number | null)[], baseline: reado
 }
 
 /** Smallest threshold (to 0.1 %) giving at most `allowed` alarms over the given outage-free runs. */
-export function tuneThreshold(runs: readonly { counts: readonly (number | null)[]; baseline: readonly number[]; from: number }[], ratio: number, allowed: number): number {
+export function tuneThreshold(
+  runs: readonly { counts: readonly (number | null)[]; baseline: readonly number[]; from: number }[],
+  ratio: number,
+  allowed: number,
+): number {
   const alarms = (h: number) => runs.reduce((n, r) => n + oracleAlarms(r.counts, r.baseline, ratio, h, r.from).length, 0);
   let lo = 0;
   let hi = 1;

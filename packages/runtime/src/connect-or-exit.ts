@@ -28,10 +28,7 @@ export async function openStoresOrExit(deps: {
 }
 
 async function checkBoth(deps: { databaseUrl: string; redisUrl: string; redis: Redis }): Promise<void> {
-  const [pg, redis] = await Promise.allSettled([
-    checkPostgres(deps.databaseUrl, startupTimeoutMs),
-    connectRedis(deps.redis, startupTimeoutMs),
-  ]);
+  const [pg, redis] = await Promise.allSettled([checkPostgres(deps.databaseUrl, startupTimeoutMs), connectRedis(deps.redis, startupTimeoutMs)]);
   const failures = [
     pg.status === 'rejected' ? postgresProblem(deps.databaseUrl, pg.reason as Error) : null,
     redis.status === 'rejected' ? unreachableMessage('Redis', deps.redisUrl, (redis.reason as Error).message) : null,

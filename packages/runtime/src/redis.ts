@@ -19,7 +19,9 @@ export function createRedis(url: string, options: RedisOptions = {}): Redis {
 export async function connectRedis(redis: Redis, timeoutMs: number): Promise<void> {
   let lastError: (Error & { code?: string }) | null = null;
   // Without a listener ioredis prints each failed attempt with its stack trace.
-  const remember = (err: Error) => { lastError = err; };
+  const remember = (err: Error) => {
+    lastError = err;
+  };
   redis.on('error', remember);
   const timer = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref());
   try {

@@ -1,9 +1,4 @@
-export type DomainErrorCode =
-  | 'service_not_found'
-  | 'unknown_problem'
-  | 'rate_limited'
-  | 'invalid_location'
-  | 'duplicate_report';
+export type DomainErrorCode = 'service_not_found' | 'unknown_problem' | 'rate_limited' | 'invalid_location' | 'duplicate_report';
 
 /** Base of every error the domain raises on purpose; the API maps `code` to an HTTP status. */
 export class DomainError extends Error {
@@ -25,7 +20,11 @@ export class ServiceNotFoundError extends DomainError {
 }
 
 export class UnknownProblemError extends DomainError {
-  constructor(readonly slug: string, readonly problem: string, readonly allowed: readonly string[]) {
+  constructor(
+    readonly slug: string,
+    readonly problem: string,
+    readonly allowed: readonly string[],
+  ) {
     super('unknown_problem', `"${problem}" is not a problem type of ${slug}; expected one of: ${allowed.join(', ')}`, 'problem');
   }
 }
@@ -37,7 +36,10 @@ export class RateLimitedError extends DomainError {
 }
 
 export class DuplicateReportError extends DomainError {
-  constructor(readonly slug: string, readonly retryAfterSeconds: number) {
+  constructor(
+    readonly slug: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super('duplicate_report', `you already reported ${slug} recently; it is counted`);
   }
 }

@@ -1,12 +1,6 @@
 export { problemKeys, ProblemKey, categories, Category, locales, Locale, Slug, CountryCode, CatalogueEntry } from './catalogue';
 export { ReportInput, GeoPoint, maxCommentLength, workingKey } from './report-input';
-export {
-  DomainError,
-  ServiceNotFoundError,
-  UnknownProblemError,
-  RateLimitedError,
-  DuplicateReportError,
-} from './errors';
+export { DomainError, ServiceNotFoundError, UnknownProblemError, RateLimitedError, DuplicateReportError } from './errors';
 export type { DomainErrorCode } from './errors';
 export {
   ServiceStatus,

@@ -19,8 +19,7 @@ export function redisKeys(prefix: string) {
      * rotating hash of a first-party id or an address, never the address. The slug is a hash tag so
      * that a person's keys and the service's flood counts sit in one Redis Cluster slot.
      */
-    recentReporter: (slug: string, personHash: string, kind: 'problem' | 'working') =>
-      `${prefix}:reporter:{${slug}}:${kind}:${personHash}`,
+    recentReporter: (slug: string, personHash: string, kind: 'problem' | 'working') => `${prefix}:reporter:{${slug}}:${kind}:${personHash}`,
     /** HASH of one service, answer kind and flood window: reports per network prefix, per user agent, and counted. */
     flood: (slug: string, kind: 'problem' | 'working', window: number) => `${prefix}:flood:{${slug}}:${kind}:${window}`,
     /** Prefix of the rate limiters' keys; what follows it is a keyed hash of the address or network prefix. */

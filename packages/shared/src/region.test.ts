@@ -7,7 +7,9 @@ describe('the region codec', () => {
   it('writes each region in its three spellings', () => {
     expect([toRegionKey(null), toRegionKey(india), toRegionKey(jio)]).toEqual(['all', 'cc:IN', 'asn:55836']);
     expect([toSeriesKey('whatsapp'), toSeriesKey('whatsapp', india), toSeriesKey('whatsapp', jio)]).toEqual([
-      'whatsapp', 'whatsapp/country/IN', 'whatsapp/network/AS55836',
+      'whatsapp',
+      'whatsapp/country/IN',
+      'whatsapp/network/AS55836',
     ]);
     expect([toOutageRegion('all'), toOutageRegion('cc:IN'), toOutageRegion('asn:55836')]).toEqual([
       { kind: 'global', code: null, label: null },

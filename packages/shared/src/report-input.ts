@@ -20,9 +20,16 @@ export type GeoPoint = z.infer<typeof GeoPoint>;
  */
 export const ReportInput = z.strictObject({
   service: Slug,
-  problem: z.string().min(1).max(40).regex(/^[a-z0-9-]+$/, 'must be a problem key such as "login"'),
+  problem: z
+    .string()
+    .min(1)
+    .max(40)
+    .regex(/^[a-z0-9-]+$/, 'must be a problem key such as "login"'),
   location: GeoPoint.optional(),
-  comment: z.string().trim().max(maxCommentLength)
+  comment: z
+    .string()
+    .trim()
+    .max(maxCommentLength)
     // PostgreSQL refuses NUL in text, so a 202 for one would be a report never stored; the other
     // control characters are no text anyone types. Tab and line breaks stay.
     .refine((text) => !controlCharacters.test(text), 'must not contain control characters')

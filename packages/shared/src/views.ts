@@ -5,8 +5,11 @@ import { CatalogueEntry, Slug, type Locale } from './catalogue';
 // the OpenAPI document is built from these schemas, and the API's tests check its answers against them.
 
 /** What people see: the three states they know from status sites. */
-export const ServiceStatus = z.enum(['ok', 'possible', 'problems'])
-  .describe("from an outage phase (a service takes its worst open outage's): outage → problems; suspected or recovering → possible; no outage or resolved → ok");
+export const ServiceStatus = z
+  .enum(['ok', 'possible', 'problems'])
+  .describe(
+    "from an outage phase (a service takes its worst open outage's): outage → problems; suspected or recovering → possible; no outage or resolved → ok",
+  );
 export type ServiceStatus = z.infer<typeof ServiceStatus>;
 
 /** Inside the detector an outage moves through these phases; see packages/detector. */

@@ -26,5 +26,7 @@ export function answerClientError(err: Error & { code?: string }, socket: Duplex
   // No request was parsed, so there is no URL to name as the instance.
   const { instance: _none, ...problem } = toProblem(new HttpProblem(status, toHttpErrorType(status), title, detail), '');
   const body = JSON.stringify(problem);
-  socket.end(`HTTP/1.1 ${status} ${title}\r\ncontent-type: application/problem+json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${title}\r\ncontent-type: application/problem+json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }

@@ -17,9 +17,7 @@ export const defaultSocketMessageLimits: SocketMessageLimits = { burst: 10, perS
  * Limits what one socket may send: messages beyond a token bucket are dropped before any handler
  * runs, and a socket that goes on sending past the limit is disconnected (`onFlood` is told once).
  */
-export function limitSocketMessages(
-  socket: Socket, options: { limits?: SocketMessageLimits; now?: () => number; onFlood?: () => void } = {},
-): void {
+export function limitSocketMessages(socket: Socket, options: { limits?: SocketMessageLimits; now?: () => number; onFlood?: () => void } = {}): void {
   const limits = options.limits ?? defaultSocketMessageLimits;
   const messages = createTokenBucket({ burst: limits.burst, perSecond: limits.perSecond, now: options.now });
   const drops = createTokenBucket({ burst: limits.dropsBeforeDisconnect, perSecond: 1, now: options.now });

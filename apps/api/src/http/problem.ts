@@ -28,11 +28,21 @@ const byCode: Record<DomainErrorCode, { status: number; title: string }> = {
 const parserErrors: Record<string, { status: number; type: ProblemType; title: string; detail: string }> = {
   'entity.parse.failed': { status: 400, type: problemTypes.malformedJson, title: 'Malformed JSON', detail: 'the request body is not valid JSON' },
   'entity.too.large': { status: 413, type: problemTypes.bodyTooLarge, title: 'Body too large', detail: 'the request body is larger than allowed' },
-  'encoding.unsupported': { status: 415, type: problemTypes.unsupportedEncoding, title: 'Unsupported encoding', detail: 'the request body encoding is not supported' },
+  'encoding.unsupported': {
+    status: 415,
+    type: problemTypes.unsupportedEncoding,
+    title: 'Unsupported encoding',
+    detail: 'the request body encoding is not supported',
+  },
   'charset.unsupported': { status: 415, type: problemTypes.unsupportedCharset, title: 'Unsupported charset', detail: 'the request body must be UTF-8' },
   // raw-body: the client stopped sending, or sent fewer or more bytes than its content-length said.
   'request.aborted': { status: 400, type: problemTypes.incompleteBody, title: 'Incomplete body', detail: 'the request body ended before it was complete' },
-  'request.size.invalid': { status: 400, type: problemTypes.incompleteBody, title: 'Incomplete body', detail: 'the request body does not have the length its content-length says' },
+  'request.size.invalid': {
+    status: 400,
+    type: problemTypes.incompleteBody,
+    title: 'Incomplete body',
+    detail: 'the request body does not have the length its content-length says',
+  },
 };
 
 /** The type of a client error HTTP itself raised, by its status. */
@@ -135,10 +145,22 @@ export function toProblem(err: unknown, instance: string, body?: unknown): Probl
     return { type: p.type, title: p.title, status: p.status, detail: toParserDetail(err as ParserError, p.detail), instance };
   }
   if (isDecompressionError(err)) {
-    return { type: problemTypes.undecodableBody, title: 'Undecodable body', status: 400, detail: 'the request body is not valid data of its content-encoding', instance };
+    return {
+      type: problemTypes.undecodableBody,
+      title: 'Undecodable body',
+      status: 400,
+      detail: 'the request body is not valid data of its content-encoding',
+      instance,
+    };
   }
   if (isStoreUnavailable(err)) {
-    return { type: problemTypes.unavailable, title: 'Temporarily unavailable', status: 503, detail: 'the service cannot store or read reports right now; nothing was recorded, try again in a minute', instance };
+    return {
+      type: problemTypes.unavailable,
+      title: 'Temporarily unavailable',
+      status: 503,
+      detail: 'the service cannot store or read reports right now; nothing was recorded, try again in a minute',
+      instance,
+    };
   }
   const clientStatus = clientErrorStatus(err);
   if (clientStatus !== null) {

@@ -13,6 +13,11 @@ export function refuseDeclaredOversize(maxBytes: number): RequestHandler {
     if (!(declared > maxBytes)) return next();
     res.set('connection', 'close');
     res.on('finish', () => req.socket.destroySoon());
-    throw new HttpProblem(413, problemTypes.bodyTooLarge, 'Body too large', `the request body is declared as ${declared.toLocaleString('en')} bytes; at most ${maxBytes.toLocaleString('en')} bytes are accepted`);
+    throw new HttpProblem(
+      413,
+      problemTypes.bodyTooLarge,
+      'Body too large',
+      `the request body is declared as ${declared.toLocaleString('en')} bytes; at most ${maxBytes.toLocaleString('en')} bytes are accepted`,
+    );
   };
 }

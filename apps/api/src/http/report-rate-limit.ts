@@ -19,23 +19,24 @@ export interface ReportLimits {
  * the request fails with the same problem document as other domain errors.
  */
 export function reportRateLimits(redis: Redis, keys: RedisKeys, clientKeys: ClientKeys, limits: ReportLimits, now: () => number = Date.now): RequestHandler[] {
-  const limiter = (scope: keyof NetworkPrefixes, perMinute: number) => rateLimit({
-    windowMs: 60_000,
-    limit: perMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    identifier: `reports-per-${scope}`,
-    keyGenerator: (req) => {
-      const prefixes = toNetworkPrefixes(req.ip);
-      return `${scope}:${clientKeys.hash(`rate-${scope}`, prefixes?.[scope] ?? 'unknown', now())}`;
-    },
-    // The key is already grouped by prefix above, so the library's own IPv6 grouping check doesn't apply.
-    validate: { keyGeneratorIpFallback: false },
-    store: new RedisStore({
-      prefix: keys.rateLimit,
-      sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<RedisReply>,
-    }),
-    handler: (_req, _res, next, options) => next(new RateLimitedError(Math.ceil(options.windowMs / 1000))),
-  });
+  const limiter = (scope: keyof NetworkPrefixes, perMinute: number) =>
+    rateLimit({
+      windowMs: 60_000,
+      limit: perMinute,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      identifier: `reports-per-${scope}`,
+      keyGenerator: (req) => {
+        const prefixes = toNetworkPrefixes(req.ip);
+        return `${scope}:${clientKeys.hash(`rate-${scope}`, prefixes?.[scope] ?? 'unknown', now())}`;
+      },
+      // The key is already grouped by prefix above, so the library's own IPv6 grouping check doesn't apply.
+      validate: { keyGeneratorIpFallback: false },
+      store: new RedisStore({
+        prefix: keys.rateLimit,
+        sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<RedisReply>,
+      }),
+      handler: (_req, _res, next, options) => next(new RateLimitedError(Math.ceil(options.windowMs / 1000))),
+    });
   return [limiter('subscriber', limits.perSubscriber), limiter('network', limits.perNetwork)];
 }

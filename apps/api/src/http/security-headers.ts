@@ -8,21 +8,22 @@ import helmet from 'helmet';
  * rewrite every script and style to https and the page would load nothing.
  */
 export function securityHeaders(options: { tileOrigin: string | null; publicUrl: URL | null }): RequestHandler {
-  const policy = (upgrade: boolean) => helmet({
-    contentSecurityPolicy: {
-      directives: {
-        'img-src': ["'self'", 'data:', 'blob:', ...(options.tileOrigin ? [options.tileOrigin] : [])],
-        'connect-src': ["'self'", 'ws:', 'wss:'],
-        'upgrade-insecure-requests': upgrade ? [] : null,
+  const policy = (upgrade: boolean) =>
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'img-src': ["'self'", 'data:', 'blob:', ...(options.tileOrigin ? [options.tileOrigin] : [])],
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+          'upgrade-insecure-requests': upgrade ? [] : null,
+        },
       },
-    },
-    // HSTS on plain HTTP is ignored by browsers, and a wrong one locks a host name out of HTTP for a year.
-    strictTransportSecurity: upgrade,
-    // Browsers ignore Cross-Origin-Opener-Policy on an origin that isn't HTTPS or localhost, and
-    // say so as an error in the console of every page.
-    crossOriginOpenerPolicy: upgrade,
-    crossOriginEmbedderPolicy: false,
-  });
+      // HSTS on plain HTTP is ignored by browsers, and a wrong one locks a host name out of HTTP for a year.
+      strictTransportSecurity: upgrade,
+      // Browsers ignore Cross-Origin-Opener-Policy on an origin that isn't HTTPS or localhost, and
+      // say so as an error in the console of every page.
+      crossOriginOpenerPolicy: upgrade,
+      crossOriginEmbedderPolicy: false,
+    });
   const overHttps = policy(true);
   const overHttp = policy(false);
   const publicHttps = options.publicUrl?.protocol === 'https:';

@@ -6,11 +6,14 @@ import { ipv4ToNumber, loadAsnTable } from './asn-table';
 describe('the offline network table', () => {
   const dir = mkdtempSync(join(tmpdir(), 'asn-'));
   const path = join(dir, 'asn.csv');
-  writeFileSync(path, [
-    '16777216,16777471,13335,"Cloudflare, Inc."',
-    '824180736,825033727,55836,Reliance Jio Infocomm Limited',
-    '1728352256,1728353279,9441,Next Online Ltd.',
-  ].join('\n'));
+  writeFileSync(
+    path,
+    [
+      '16777216,16777471,13335,"Cloudflare, Inc."',
+      '824180736,825033727,55836,Reliance Jio Infocomm Limited',
+      '1728352256,1728353279,9441,Next Online Ltd.',
+    ].join('\n'),
+  );
 
   it.each([
     ['49.36.128.1', { asn: 55836, name: 'Reliance Jio Infocomm Limited' }],

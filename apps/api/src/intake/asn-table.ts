@@ -44,7 +44,14 @@ export async function loadAsnTable(path: string): Promise<AsnTable> {
     starts.push(start);
     ends.push(end);
     asns.push(asn);
-    if (!names.has(asn)) names.set(asn, line.slice(third + 1).replace(/^"|"$/g, '').replaceAll('""', '"'));
+    if (!names.has(asn))
+      names.set(
+        asn,
+        line
+          .slice(third + 1)
+          .replace(/^"|"$/g, '')
+          .replaceAll('""', '"'),
+      );
   }
   const start = Uint32Array.from(starts);
   const end = Uint32Array.from(ends);

@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import {
-  DuplicateReportError, ServiceNotFoundError, UnknownProblemError, workingKey,
-  type FilterReason, type RedisKeys, type ReportInput, type ReportJob,
+  DuplicateReportError,
+  ServiceNotFoundError,
+  UnknownProblemError,
+  workingKey,
+  type FilterReason,
+  type RedisKeys,
+  type ReportInput,
+  type ReportJob,
 } from '@outage-radar/shared';
 import type { CatalogueCache } from '../read/catalogue-cache';
 import type { AsnTable } from './asn-table';
@@ -54,7 +60,12 @@ export function createIntake(deps: IntakeDeps) {
     const prefixes = toNetworkPrefixes(client.ip);
     const knownId = clientKeys.verify(client.reporterToken);
     if (knownId) {
-      return { prefixes, issuedToken: null, newCount: 1, personHashes: [clientKeys.hash('person-id', knownId, at), clientKeys.previousHash('person-id', knownId, at)] };
+      return {
+        prefixes,
+        issuedToken: null,
+        newCount: 1,
+        personHashes: [clientKeys.hash('person-id', knownId, at), clientKeys.previousHash('person-id', knownId, at)],
+      };
     }
     // A client without an id gets one now; until it sends it back, its address stands for it.
     const newId = randomUUID();
@@ -76,10 +87,15 @@ export function createIntake(deps: IntakeDeps) {
       const person = personOf(client, at);
       const kind = input.problem === workingKey ? 'working' : 'problem';
       const screened = await screenReport(deps.redis, deps.keys, {
-        slug: service.slug, kind, personHashes: person.personHashes, newCount: person.newCount,
+        slug: service.slug,
+        kind,
+        personHashes: person.personHashes,
+        newCount: person.newCount,
         prefixHash: person.prefixes ? clientKeys.hash('prefix', person.prefixes.network, at) : null,
         agentHash: clientKeys.hash('agent', client.userAgent ?? '(none)', at),
-        at, windowSeconds: deps.windowSeconds, rules,
+        at,
+        windowSeconds: deps.windowSeconds,
+        rules,
       });
       if (screened.verdict === 'duplicate') throw new DuplicateReportError(service.slug, deps.windowSeconds);
       const filtered = screened.verdict === 'counted' ? null : screened.verdict;

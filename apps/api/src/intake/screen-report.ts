@@ -68,16 +68,26 @@ export async function screenReport(redis: Redis, keys: RedisKeys, input: ScreenI
   const window = Math.floor(input.at / (input.windowSeconds * 1000));
   const floodKey = keys.flood(input.slug, input.kind, window);
   const reply = (await redis.eval(
-    screen, personKeys.length + 1, ...personKeys, floodKey,
-    personKeys.length, input.newCount, input.windowSeconds,
+    screen,
+    personKeys.length + 1,
+    ...personKeys,
+    floodKey,
+    personKeys.length,
+    input.newCount,
+    input.windowSeconds,
     // Without an address there is no prefix: such reports share one allowance.
-    `p:${input.prefixHash ?? 'none'}`, input.agentHash ? `a:${input.agentHash}` : '',
-    input.rules.reportsPerPrefix, input.rules.agentMinimum, input.rules.agentShare,
+    `p:${input.prefixHash ?? 'none'}`,
+    input.agentHash ? `a:${input.agentHash}` : '',
+    input.rules.reportsPerPrefix,
+    input.rules.agentMinimum,
+    input.rules.agentShare,
   )) as [Verdict, number];
   const setKeys = personKeys.slice(0, input.newCount);
   return {
     verdict: reply[0],
     fromPrefix: Number(reply[1]),
-    release: async () => { if (setKeys.length > 0) await redis.del(...setKeys); },
+    release: async () => {
+      if (setKeys.length > 0) await redis.del(...setKeys);
+    },
   };
 }

@@ -26,7 +26,9 @@ export function createCatalogueCache(db: Db, ttlMs = 30_000, now: () => number =
   }
   async function fresh(): Promise<void> {
     if (now() - loadedAt < ttlMs) return;
-    loading ??= reload().finally(() => { loading = null; });
+    loading ??= reload().finally(() => {
+      loading = null;
+    });
     await loading;
   }
   return {

@@ -17,7 +17,11 @@ export async function cellActivity(redis: Redis, counters: CounterKeys, now: num
 
 /** The detector's expected count (and the top of its normal band, where known) per minute of one service. */
 export async function liveBaselines(
-  redis: Redis, keys: RedisKeys, slug: string, from: number, minutes: number,
+  redis: Redis,
+  keys: RedisKeys,
+  slug: string,
+  from: number,
+  minutes: number,
 ): Promise<Map<number, { expected: number; high: number | null }>> {
   const pipeline = redis.pipeline();
   const starts = Array.from({ length: minutes }, (_, i) => toBucketStart(from) + i * minuteMs);

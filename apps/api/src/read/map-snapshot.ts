@@ -13,10 +13,20 @@ export type MapSnapshot = Parameters<ServerToClientEvents['map:snapshot']>[0];
  * after: a thousand browsers opening the map at once cost the database one query, not a thousand.
  * The events that follow the snapshot make up for the second it may be behind.
  */
-export function createMapSnapshot(deps: { views: ServiceViews; redis: Redis; counters: CounterKeys; now?: () => number; ttlMs?: number }): () => Promise<MapSnapshot> {
+export function createMapSnapshot(deps: {
+  views: ServiceViews;
+  redis: Redis;
+  counters: CounterKeys;
+  now?: () => number;
+  ttlMs?: number;
+}): () => Promise<MapSnapshot> {
   const now = deps.now ?? Date.now;
-  return singleFlight(async () => {
-    const [{ outages, incidents }, cells] = await Promise.all([deps.views.openOutages(), cellActivity(deps.redis, deps.counters, now())]);
-    return { outages, incidents, cells };
-  }, deps.ttlMs ?? 1000, now);
+  return singleFlight(
+    async () => {
+      const [{ outages, incidents }, cells] = await Promise.all([deps.views.openOutages(), cellActivity(deps.redis, deps.counters, now())]);
+      return { outages, incidents, cells };
+    },
+    deps.ttlMs ?? 1000,
+    now,
+  );
 }

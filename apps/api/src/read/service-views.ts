@@ -1,18 +1,34 @@
 import type { Redis } from 'ioredis';
 import {
-  binnedCounts, listOpenIncidents, listOpenOutages, listServiceOutages, scopeTotals, toIncidentView, toOutageView, topPlaces, visibleOutages,
-  type Db, type OutageRow, type ServiceRow,
+  binnedCounts,
+  listOpenIncidents,
+  listOpenOutages,
+  listServiceOutages,
+  scopeTotals,
+  toIncidentView,
+  toOutageView,
+  topPlaces,
+  visibleOutages,
+  type Db,
+  type OutageRow,
+  type ServiceRow,
 } from '@outage-radar/db';
 import {
-  ServiceNotFoundError, toServiceStatus, type BucketCount, type OutagesResponse, type OutageView, type RedisKeys,
-  type ServiceDetail, type ServiceStatus, type ServiceSummary,
+  ServiceNotFoundError,
+  toServiceStatus,
+  type BucketCount,
+  type OutagesResponse,
+  type OutageView,
+  type RedisKeys,
+  type ServiceDetail,
+  type ServiceStatus,
+  type ServiceSummary,
 } from '@outage-radar/shared';
 import { liveTotals, type CounterKeys } from '@outage-radar/counters';
 import { toChartBand } from '@outage-radar/detector';
 import { isStoreUnavailable } from '@outage-radar/runtime';
 import type { CatalogueCache } from './catalogue-cache';
 import { liveBaselines } from './live-cells';
-
 
 const hourMs = 3_600_000;
 /** How old a catalogue list may be served while a store is away (ms). */
@@ -47,7 +63,10 @@ export function createServiceViews(deps: ReadDeps) {
 
   async function computeList(at: number): Promise<ServiceSummary[]> {
     const [services, totals, lines, outages] = await Promise.all([
-      deps.catalogue.all(), liveTotals(deps.redis, deps.counters, at), sparklines(at), listOpenOutages(deps.db),
+      deps.catalogue.all(),
+      liveTotals(deps.redis, deps.counters, at),
+      sparklines(at),
+      listOpenOutages(deps.db),
     ]);
     const worst = worstBySlug(outages);
     return services
@@ -111,7 +130,9 @@ export function createServiceViews(deps: ReadDeps) {
           },
         );
         listed = { at, promise };
-        promise.catch(() => { if (listed?.promise === promise) listed = null; });
+        promise.catch(() => {
+          if (listed?.promise === promise) listed = null;
+        });
       }
       return listed.promise;
     },
@@ -125,7 +146,13 @@ export function createServiceViews(deps: ReadDeps) {
       const dayAgo = new Date(at - 24 * hourMs);
       const [totals, binned, problems, places, outages, all, open, baselines] = await Promise.all([
         liveTotals(deps.redis, deps.counters, at),
-        binnedCounts(deps.db, { serviceSlug: slug, from, to: new Date(at + 60_000), bucketMinutes: detailBucketMinutes, scopes: ['all', 'working', 'filtered'] }),
+        binnedCounts(deps.db, {
+          serviceSlug: slug,
+          from,
+          to: new Date(at + 60_000),
+          bucketMinutes: detailBucketMinutes,
+          scopes: ['all', 'working', 'filtered'],
+        }),
         scopeTotals(deps.db, { serviceSlug: slug, from: dayAgo, to: new Date(at + 60_000), prefix: 'p:' }),
         topPlaces(deps.db, { serviceSlug: slug, since: dayAgo, limit: 10 }),
         listServiceOutages(deps.db, slug, dayAgo),
@@ -134,11 +161,17 @@ export function createServiceViews(deps: ReadDeps) {
         liveBaselines(deps.redis, deps.keys, slug, from.getTime(), 24 * 60),
       ]);
       const worst = worstBySlug(open);
-      const buckets: BucketCount[] = Array.from({ length: 24 * 60 / detailBucketMinutes }, (_, i) => {
+      const buckets: BucketCount[] = Array.from({ length: (24 * 60) / detailBucketMinutes }, (_, i) => {
         const start = from.getTime() + i * bucketMs;
         return {
-          bucketStart: new Date(start).toISOString(), count: 0, working: 0, baseline: null, baselineHigh: null,
-          duringOutage: outages.some((o) => o.startedAt.getTime() < start + bucketMs && (o.resolvedAt?.getTime() ?? Infinity) > start && o.phase !== 'suspected'),
+          bucketStart: new Date(start).toISOString(),
+          count: 0,
+          working: 0,
+          baseline: null,
+          baselineHigh: null,
+          duringOutage: outages.some(
+            (o) => o.startedAt.getTime() < start + bucketMs && (o.resolvedAt?.getTime() ?? Infinity) > start && o.phase !== 'suspected',
+          ),
         };
       });
       let filteredLastDay = 0;
@@ -159,13 +192,17 @@ export function createServiceViews(deps: ReadDeps) {
         bucketMinutes: detailBucketMinutes,
         buckets,
         problemBreakdown: problems.map((p) => ({
-          problem: p.scope.slice(2), count: p.count, percent: Math.round((1000 * p.count) / Math.max(1, problemTotal)) / 10,
+          problem: p.scope.slice(2),
+          count: p.count,
+          percent: Math.round((1000 * p.count) / Math.max(1, problemTotal)) / 10,
         })),
         topLocations: places.map((p) => ({ name: p.city ?? p.country ?? '?', country: p.country, count: p.count })),
         workingLastHour: live.working,
         filteredLastDay,
         currentOutage: current ? outageView(current, service.name, live.problems) : null,
-        related: all.filter((s) => s.owner === service.owner && s.slug !== slug).map((s) => ({ slug: s.slug, name: s.name, status: toServiceStatus(worst.get(s.slug)?.phase) })),
+        related: all
+          .filter((s) => s.owner === service.owner && s.slug !== slug)
+          .map((s) => ({ slug: s.slug, name: s.name, status: toServiceStatus(worst.get(s.slug)?.phase) })),
       };
     },
 
@@ -178,7 +215,10 @@ export function createServiceViews(deps: ReadDeps) {
 
     async openOutages(): Promise<OutagesResponse> {
       const [rows, incidents, services, totals] = await Promise.all([
-        listOpenOutages(deps.db), listOpenIncidents(deps.db), deps.catalogue.all(), liveTotals(deps.redis, deps.counters, now()),
+        listOpenOutages(deps.db),
+        listOpenIncidents(deps.db),
+        deps.catalogue.all(),
+        liveTotals(deps.redis, deps.counters, now()),
       ]);
       const names = new Map(services.map((s) => [s.slug, s.name]));
       return {
@@ -189,4 +229,3 @@ export function createServiceViews(deps: ReadDeps) {
   };
 }
 export type ServiceViews = ReturnType<typeof createServiceViews>;
-

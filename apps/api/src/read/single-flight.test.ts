@@ -3,14 +3,19 @@ import { singleFlight } from './single-flight';
 /** A computation the test finishes by hand, counting how often it was started. */
 function controlled() {
   const runs: { resolve: (value: number) => void; reject: (err: Error) => void }[] = [];
-  const compute = () => new Promise<number>((resolve, reject) => { runs.push({ resolve, reject }); });
+  const compute = () =>
+    new Promise<number>((resolve, reject) => {
+      runs.push({ resolve, reject });
+    });
   return { compute, runs };
 }
 
 describe('singleFlight', () => {
   let clock = 0;
   const now = () => clock;
-  beforeEach(() => { clock = 1_000_000; });
+  beforeEach(() => {
+    clock = 1_000_000;
+  });
 
   it('shares one running computation among concurrent callers', async () => {
     const { compute, runs } = controlled();
@@ -59,7 +64,13 @@ describe('singleFlight', () => {
   });
 
   it('turns a synchronous throw into a rejection', async () => {
-    const get = singleFlight(() => { throw new Error('boom'); }, 1000, now);
+    const get = singleFlight(
+      () => {
+        throw new Error('boom');
+      },
+      1000,
+      now,
+    );
     await expect(get()).rejects.toThrow('boom');
   });
 });

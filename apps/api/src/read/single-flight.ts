@@ -9,8 +9,13 @@ export function singleFlight<T>(compute: () => Promise<T>, ttlMs: number, now: (
     // Called at once (not on a later tick); a synchronous throw becomes a rejection like any other.
     const entry = { startedAt: now(), promise: (async () => compute())(), settled: false };
     entry.promise.then(
-      () => { entry.settled = true; },
-      () => { entry.settled = true; if (latest === entry) latest = null; },
+      () => {
+        entry.settled = true;
+      },
+      () => {
+        entry.settled = true;
+        if (latest === entry) latest = null;
+      },
     );
     latest = entry;
     return entry.promise;

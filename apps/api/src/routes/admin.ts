@@ -9,8 +9,13 @@ export const FailedReportsQuery = z.object({ limit: z.coerce.number().int().min(
 /** Replays the listed reports, or (without `ids`) up to 1,000 of the failed set. */
 export const ReplayRequest = z.strictObject({ ids: z.array(z.uuid()).min(1).max(1000).optional() });
 export const FailedReport = z.object({
-  id: z.string(), service: z.string(), problem: z.string(), reportedAt: z.iso.datetime(),
-  attemptsMade: z.number().int(), failedReason: z.string(), failedAt: z.iso.datetime().nullable(),
+  id: z.string(),
+  service: z.string(),
+  problem: z.string(),
+  reportedAt: z.iso.datetime(),
+  attemptsMade: z.number().int(),
+  failedReason: z.string(),
+  failedAt: z.iso.datetime().nullable(),
 });
 export const ReplayOutcome = z.object({ replayed: z.array(z.string()), skipped: z.array(z.object({ id: z.string(), reason: z.string() })) });
 
@@ -37,8 +42,13 @@ export function adminRoutes(queue: ReportQueue, adminToken: string): Router {
     res.set('cache-control', 'no-store').json({
       total,
       reports: jobs.map((job): z.infer<typeof FailedReport> => ({
-        id: job.id ?? '', service: job.data.service, problem: job.data.problem, reportedAt: new Date(job.data.reportedAt).toISOString(),
-        attemptsMade: job.attemptsMade, failedReason: job.failedReason, failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+        id: job.id ?? '',
+        service: job.data.service,
+        problem: job.data.problem,
+        reportedAt: new Date(job.data.reportedAt).toISOString(),
+        attemptsMade: job.attemptsMade,
+        failedReason: job.failedReason,
+        failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
       })),
     });
   });
@@ -50,8 +60,14 @@ export function adminRoutes(queue: ReportQueue, adminToken: string): Router {
     const replayed: string[] = [];
     const skipped: { id: string; reason: string }[] = [];
     for (const { id, job } of jobs) {
-      if (!job) { skipped.push({ id, reason: 'no such job' }); continue; }
-      if (!(await job.isFailed())) { skipped.push({ id, reason: 'not in the failed set' }); continue; }
+      if (!job) {
+        skipped.push({ id, reason: 'no such job' });
+        continue;
+      }
+      if (!(await job.isFailed())) {
+        skipped.push({ id, reason: 'not in the failed set' });
+        continue;
+      }
       await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
       replayed.push(id);
     }

@@ -7,7 +7,6 @@ import { badgeSvg } from '../widget/badge-svg';
 import { embedHtml } from '../widget/embed-html';
 import { widgetJs } from '../widget/widget-js';
 
-
 /** Sends `body` with an ETag, or 304 when the client has it already (the widget polls). */
 function sendCached(req: Request, res: Response, type: string, body: string, maxAgeSeconds: number): void {
   const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;

@@ -11,16 +11,12 @@ const noTiles: MapConfig = { tileUrl: null, tileAttribution: null };
 
 /** The HTTP API of the same origin (its OpenAPI document is served at /api/openapi.json). */
 export const apiClient = {
-  services: (signal?: AbortSignal) =>
-    fetchJson<{ services: ServiceSummary[] }>('/api/services', { signal }).then((body) => body.services),
+  services: (signal?: AbortSignal) => fetchJson<{ services: ServiceSummary[] }>('/api/services', { signal }).then((body) => body.services),
 
-  service: (slug: string, signal?: AbortSignal) =>
-    fetchJson<ServiceDetail>(`/api/services/${encodeURIComponent(slug)}`, { signal, cache: 'no-store' }),
+  service: (slug: string, signal?: AbortSignal) => fetchJson<ServiceDetail>(`/api/services/${encodeURIComponent(slug)}`, { signal, cache: 'no-store' }),
 
   serviceOutages: (slug: string, days: number, signal?: AbortSignal) =>
-    fetchJson<{ outages: OutageView[] }>(`/api/services/${encodeURIComponent(slug)}/outages?days=${days}`, { signal }).then(
-      (body) => body.outages,
-    ),
+    fetchJson<{ outages: OutageView[] }>(`/api/services/${encodeURIComponent(slug)}/outages?days=${days}`, { signal }).then((body) => body.outages),
 
   outages: (signal?: AbortSignal) => fetchJson<OutagesResponse>('/api/outages', { signal, cache: 'no-store' }),
 

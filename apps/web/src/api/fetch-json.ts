@@ -14,13 +14,7 @@ async function toProblemError(response: Response): Promise<ProblemError> {
   } catch {
     // Not JSON (a proxy's error page, say): the status alone has to do.
   }
-  return new ProblemError(
-    response.status,
-    body.type ?? 'about:blank',
-    body.title ?? response.statusText,
-    body.detail ?? null,
-    body.errors ?? [],
-  );
+  return new ProblemError(response.status, body.type ?? 'about:blank', body.title ?? response.statusText, body.detail ?? null, body.errors ?? []);
 }
 
 /** Fetches JSON; a non-2xx answer or a network failure throws a `ProblemError`. */

@@ -48,9 +48,7 @@ export function HomePage() {
 
   const shown = useMemo(() => {
     const matches = deferredQuery.trim() ? searchServices(index, deferredQuery) : sortByUrgency(services ?? [], format.compare, (s) => toLocalName(s, locale));
-    return matches.filter(
-      (s) => (!category || s.category === category) && (!country || s.countries.length === 0 || s.countries.includes(country)),
-    );
+    return matches.filter((s) => (!category || s.category === category) && (!country || s.countries.length === 0 || s.countries.includes(country)));
   }, [index, services, deferredQuery, category, country, format, locale]);
 
   const troubled = (services ?? []).filter((s) => s.status !== 'ok').length;

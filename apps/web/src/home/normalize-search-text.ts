@@ -1,7 +1,18 @@
 // Arabic letters that are written several ways, and Persian/Urdu forms people type for Arabic ones.
 const arabicFolds: Record<string, string> = {
-  'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ی': 'ي', 'ئ': 'ي', 'ة': 'ه', 'ؤ': 'و',
-  'پ': 'ب', 'گ': 'ك', 'ک': 'ك', 'ڤ': 'ف',
+  أ: 'ا',
+  إ: 'ا',
+  آ: 'ا',
+  ٱ: 'ا',
+  ى: 'ي',
+  ی: 'ي',
+  ئ: 'ي',
+  ة: 'ه',
+  ؤ: 'و',
+  پ: 'ب',
+  گ: 'ك',
+  ک: 'ك',
+  ڤ: 'ف',
 };
 const arabicFoldPattern = new RegExp(`[${Object.keys(arabicFolds).join('')}]`, 'g');
 

@@ -16,11 +16,17 @@ export function ServiceFilters({ category, country, countries, onCategory, onCou
   return (
     <div className="filters">
       <SelectField
-        label={t('filters.category')} allLabel={t('filters.allCategories')} value={category} onChange={onCategory}
+        label={t('filters.category')}
+        allLabel={t('filters.allCategories')}
+        value={category}
+        onChange={onCategory}
         options={categories.map((key) => ({ value: key, label: t(`categories.${key}`) }))}
       />
       <SelectField
-        label={t('filters.country')} allLabel={t('filters.allCountries')} value={country} onChange={onCountry}
+        label={t('filters.country')}
+        allLabel={t('filters.allCountries')}
+        value={country}
+        onChange={onCountry}
         options={countries.map(({ code, name }) => ({ value: code, label: name }))}
       />
     </div>

@@ -8,7 +8,5 @@ export function sortByUrgency(
   compareNames: (a: string, b: string) => number,
   nameOf: (service: ServiceSummary) => string,
 ): ServiceSummary[] {
-  return [...services].sort(
-    (a, b) => rank[a.status] - rank[b.status] || b.reportsLastHour - a.reportsLastHour || compareNames(nameOf(a), nameOf(b)),
-  );
+  return [...services].sort((a, b) => rank[a.status] - rank[b.status] || b.reportsLastHour - a.reportsLastHour || compareNames(nameOf(a), nameOf(b)));
 }

@@ -20,9 +20,7 @@ export function useQueryText(urlValue: string, writeUrl: (value: string) => void
   let current = state;
   if (urlValue !== state.url) {
     const caughtUp = state.pending.indexOf(urlValue);
-    current = caughtUp >= 0
-      ? { text: state.text, url: urlValue, pending: state.pending.slice(caughtUp + 1) }
-      : { text: urlValue, url: urlValue, pending: [] };
+    current = caughtUp >= 0 ? { text: state.text, url: urlValue, pending: state.pending.slice(caughtUp + 1) } : { text: urlValue, url: urlValue, pending: [] };
     setState(current);
   }
   const setText = (value: string) => {

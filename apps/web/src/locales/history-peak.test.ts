@@ -14,7 +14,12 @@ describe('the peak in the outage history', () => {
     ['ar', 'الذروة: 66 بلاغًا في الدقيقة'],
   ])('is named as reports per minute in %s', async (language, text) => {
     const i18n = createInstance();
-    await i18n.init({ lng: language, resources: { en: { translation: en }, bn: { translation: bn }, hi: { translation: hi }, ar: { translation: ar } }, interpolation: { escapeValue: false }, showSupportNotice: false });
+    await i18n.init({
+      lng: language,
+      resources: { en: { translation: en }, bn: { translation: bn }, hi: { translation: hi }, ar: { translation: ar } },
+      interpolation: { escapeValue: false },
+      showSupportNotice: false,
+    });
     const peakCount = 66;
     expect(i18n.t('history.peak', { count: peakCount, formatted: toFormatters(language).number(peakCount) })).toBe(text);
   });

@@ -36,17 +36,23 @@ export function MapFilters({ filter, services, countryCodes, onChange }: Props) 
     <fieldset className="map-filters">
       <legend>{t('filters.title')}</legend>
       <SelectField
-        label={t('filters.service')} allLabel={t('filters.allServices')} value={filter.service}
+        label={t('filters.service')}
+        allLabel={t('filters.allServices')}
+        value={filter.service}
         onChange={(service) => onChange({ ...filter, service })}
         options={serviceOptions.map((s) => ({ value: s.slug, label: s.name }))}
       />
       <SelectField
-        label={t('filters.category')} allLabel={t('filters.allCategories')} value={filter.category}
+        label={t('filters.category')}
+        allLabel={t('filters.allCategories')}
+        value={filter.category}
         onChange={(category) => onChange({ ...filter, category, service: '' })}
         options={categories.map((key) => ({ value: key, label: t(`categories.${key}`) }))}
       />
       <SelectField
-        label={t('filters.country')} allLabel={t('filters.allCountries')} value={filter.country}
+        label={t('filters.country')}
+        allLabel={t('filters.allCountries')}
+        value={filter.country}
         onChange={(country) => onChange({ ...filter, country })}
         options={countries.map((c) => ({ value: c.code, label: c.name }))}
       />

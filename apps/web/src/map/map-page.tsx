@@ -50,8 +50,7 @@ export function MapPage() {
     return [...codes];
   }, [services, feed.outages]);
 
-  const showOnMap = (outages: readonly OutageView[]) =>
-    setFocus((previous) => ({ id: (previous?.id ?? 0) + 1, points: outages.flatMap((o) => o.clusters) }));
+  const showOnMap = (outages: readonly OutageView[]) => setFocus((previous) => ({ id: (previous?.id ?? 0) + 1, points: outages.flatMap((o) => o.clusters) }));
 
   const reportsShown = shown.cells.reduce((sum, c) => sum + c.count, 0);
   const isFiltered = Boolean(filter.service || filter.category || filter.country);
@@ -82,13 +81,7 @@ export function MapPage() {
           <h2 id={`${id}-map`} className="visually-hidden">
             {t('map.mapHeading')}
           </h2>
-          <OutageMap
-            config={config}
-            clusters={shown.clusters}
-            cells={shown.cells}
-            focusTargets={[countryFocus, focus]}
-            isRtl={i18n.dir() === 'rtl'}
-          />
+          <OutageMap config={config} clusters={shown.clusters} cells={shown.cells} focusTargets={[countryFocus, focus]} isRtl={i18n.dir() === 'rtl'} />
         </section>
         <aside className="map-page__side" aria-label={t('map.sideLabel')}>
           <MapFilters filter={filter} services={services ?? []} countryCodes={countryCodes} onChange={setFilter} />

@@ -9,9 +9,7 @@ import { StatusIcon } from '../ui/status-icon';
 import { useNow } from '../ui/use-now';
 import { useRegionLabel } from '../ui/use-region-label';
 
-type Entry =
-  | { kind: 'incident'; incident: IncidentView; outages: OutageView[]; startedAt: string }
-  | { kind: 'outage'; outage: OutageView; startedAt: string };
+type Entry = { kind: 'incident'; incident: IncidentView; outages: OutageView[]; startedAt: string } | { kind: 'outage'; outage: OutageView; startedAt: string };
 
 function toEntries(outages: readonly OutageView[], incidents: readonly IncidentView[]): Entry[] {
   const grouped = new Set<string>();

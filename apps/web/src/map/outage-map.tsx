@@ -40,16 +40,17 @@ export function OutageMap({ config, clusters, cells, focusTargets, isRtl }: Prop
 
   const clusterPoints = useMemo(
     () =>
-      clusters.map(({ outage, cluster }): ClusterPoint => ({
-        key: `${outage.id}:${cluster.cell}`,
-        lat: cluster.lat,
-        lon: cluster.lon,
-        radius: toClusterRadius(cluster.count),
-        color: toRatioColor(cluster.ratio),
-        fillOpacity: 0.7,
-        outage,
-        cluster,
-      }))
+      clusters
+        .map(({ outage, cluster }): ClusterPoint => ({
+          key: `${outage.id}:${cluster.cell}`,
+          lat: cluster.lat,
+          lon: cluster.lon,
+          radius: toClusterRadius(cluster.count),
+          color: toRatioColor(cluster.ratio),
+          fillOpacity: 0.7,
+          outage,
+          cluster,
+        }))
         // Big circles first, so smaller ones are drawn on top and stay reachable.
         .sort((a, b) => b.radius - a.radius),
     [clusters],
@@ -74,7 +75,9 @@ export function OutageMap({ config, clusters, cells, focusTargets, isRtl }: Prop
     return {
       title: nameOf(outage.service, outage.serviceName),
       lines: [
-        place ? t('map.tooltip.reportsIn', { count: cluster.count, formatted: format.number(cluster.count), place }) : t('map.tooltip.reports', { count: cluster.count, formatted: format.number(cluster.count) }),
+        place
+          ? t('map.tooltip.reportsIn', { count: cluster.count, formatted: format.number(cluster.count), place })
+          : t('map.tooltip.reports', { count: cluster.count, formatted: format.number(cluster.count) }),
         t('map.tooltip.ratio', { ratio: format.number(Math.round(cluster.ratio * 10) / 10) }),
         t('map.tooltip.since', { time: format.time(outage.startedAt) }),
         ...(top ? [t('map.tooltip.topProblem', { problem: t(`problems.${top.problem}`, { defaultValue: top.problem }) })] : []),
@@ -96,7 +99,10 @@ export function OutageMap({ config, clusters, cells, focusTargets, isRtl }: Prop
         maxZoom={config?.tileUrl ? 18 : 9}
         preferCanvas
         worldCopyJump={false}
-        maxBounds={[[-75, -200], [85, 200]]}
+        maxBounds={[
+          [-75, -200],
+          [85, 200],
+        ]}
         maxBoundsViscosity={0.8}
         zoomControl={false}
         attributionControl

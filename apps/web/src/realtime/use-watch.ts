@@ -6,12 +6,7 @@ import { getSocket, type OutageSocket } from './get-socket';
  * its rooms after a dropped connection or a server restart. `onConnected` runs on each connect
  * after mounting: whatever happened while the tab was not in the room has to be fetched again.
  */
-export function useWatch(
-  key: string,
-  watch: (socket: OutageSocket) => void,
-  unwatch: (socket: OutageSocket) => void,
-  onConnected: () => void,
-): void {
+export function useWatch(key: string, watch: (socket: OutageSocket) => void, unwatch: (socket: OutageSocket) => void, onConnected: () => void): void {
   const onWatch = useEffectEvent(watch);
   const onUnwatch = useEffectEvent(unwatch);
   const onConnectedEvent = useEffectEvent(onConnected);

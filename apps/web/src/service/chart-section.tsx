@@ -35,10 +35,22 @@ export function ChartSection({ detail }: { detail: ServiceDetail }) {
         </figcaption>
       </figure>
       <ul className="chart-legend">
-        <li><span className="swatch swatch--reports" aria-hidden="true" />{labels.reports}</li>
-        <li><span className="swatch swatch--working" aria-hidden="true" />{labels.working}</li>
-        <li><span className="swatch swatch--band" aria-hidden="true" />{labels.normalRange}</li>
-        <li><span className="swatch swatch--outage" aria-hidden="true" />{t('chart.outage')}</li>
+        <li>
+          <span className="swatch swatch--reports" aria-hidden="true" />
+          {labels.reports}
+        </li>
+        <li>
+          <span className="swatch swatch--working" aria-hidden="true" />
+          {labels.working}
+        </li>
+        <li>
+          <span className="swatch swatch--band" aria-hidden="true" />
+          {labels.normalRange}
+        </li>
+        <li>
+          <span className="swatch swatch--outage" aria-hidden="true" />
+          {t('chart.outage')}
+        </li>
       </ul>
       {focus && (
         <p className="chart-readout">

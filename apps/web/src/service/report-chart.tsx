@@ -20,7 +20,14 @@ interface Props {
   onHover: (index: number | null) => void;
 }
 
-const colors = { reports: '#b3261e', reportsFill: 'rgba(179,38,30,0.14)', working: '#1e6b35', baseline: '#5f6368', band: 'rgba(95,99,104,0.16)', outage: 'rgba(179,38,30,0.08)' };
+const colors = {
+  reports: '#b3261e',
+  reportsFill: 'rgba(179,38,30,0.14)',
+  working: '#1e6b35',
+  baseline: '#5f6368',
+  band: 'rgba(95,99,104,0.16)',
+  outage: 'rgba(179,38,30,0.08)',
+};
 
 function toData(buckets: readonly BucketCount[]): uPlot.AlignedData {
   return [
@@ -70,7 +77,13 @@ export function ReportChart({ buckets, bucketMinutes, labels, format, onHover }:
       scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.15))] } },
       axes: [
         { space: 80, values: (_u, splits) => splits.map((s) => format.time(s * 1000)), stroke: '#444', grid: { stroke: '#eee' }, ticks: { stroke: '#ddd' } },
-        { values: (_u, splits) => splits.map((s) => (Number.isInteger(s) ? format.number(s) : '')), stroke: '#444', grid: { stroke: '#eee' }, ticks: { stroke: '#ddd' }, size: 48 },
+        {
+          values: (_u, splits) => splits.map((s) => (Number.isInteger(s) ? format.number(s) : '')),
+          stroke: '#444',
+          grid: { stroke: '#eee' },
+          ticks: { stroke: '#ddd' },
+          size: 48,
+        },
       ],
       series: [
         {},

@@ -82,9 +82,7 @@ export function ReportPanel({ detail, name }: { detail: ServiceDetail; name: str
           {t('report.worksForMe')}
         </button>
         <p className="report-panel__tally">
-          <span>
-            {t('report.tallyProblems', { count: detail.reportsLastHour, formatted: format.number(detail.reportsLastHour) })}
-          </span>
+          <span>{t('report.tallyProblems', { count: detail.reportsLastHour, formatted: format.number(detail.reportsLastHour) })}</span>
           <span>{t('report.tallyWorking', { count: detail.workingLastHour, formatted: format.number(detail.workingLastHour) })}</span>
           {/* Said openly, so that a flood we discounted is not mistaken for a quiet service. */}
           {detail.filteredLastDay > 0 && (
@@ -99,9 +97,7 @@ export function ReportPanel({ detail, name }: { detail: ServiceDetail; name: str
         {step.kind === 'locating' && <p>{t('report.locating')}</p>}
         {step.kind === 'sending' && <p>{t('report.sending')}</p>}
         {step.kind === 'sent' && <p className="notice notice--success">{live(step.problem, step.countBefore)}</p>}
-        {step.kind === 'failed' && (
-          <p className={step.alreadyCounted ? 'notice notice--info' : 'notice notice--error'}>{step.message}</p>
-        )}
+        {step.kind === 'failed' && <p className={step.alreadyCounted ? 'notice notice--info' : 'notice notice--error'}>{step.message}</p>}
       </div>
     </section>
   );

@@ -6,11 +6,7 @@ import { getSocket } from '../realtime/get-socket';
 import { useWatch } from '../realtime/use-watch';
 import { mergeMinuteBuckets, type SeenMinutes } from './merge-minute-buckets';
 
-export type DetailState =
-  | { kind: 'loading' }
-  | { kind: 'not-found' }
-  | { kind: 'error'; error: unknown }
-  | { kind: 'ready'; detail: ServiceDetail };
+export type DetailState = { kind: 'loading' } | { kind: 'not-found' } | { kind: 'error'; error: unknown } | { kind: 'ready'; detail: ServiceDetail };
 
 // While updates keep coming, full refetches back off from 1 s to 10 s; live minute buckets fill the gaps.
 const firstRefetchMs = 1_000;

@@ -17,7 +17,9 @@ export async function loadHistory(db: Db, series: readonly SeriesToWarm[], until
   if (series.length === 0) return history;
   const byServiceScope = new Map(series.map((s) => [`${s.service}\u0000${s.scope}`, s.series]));
   const rows = await bucketCounts(db, {
-    from: new Date(until - days * 24 * 3_600_000), to: new Date(until), scopes: [...new Set(series.map((s) => s.scope))],
+    from: new Date(until - days * 24 * 3_600_000),
+    to: new Date(until),
+    scopes: [...new Set(series.map((s) => s.scope))],
     serviceSlugs: [...new Set(series.map((s) => s.service))],
   });
   for (const row of rows) {

@@ -1,8 +1,18 @@
 import type { Redis } from 'ioredis';
 import { groupIncidents, toClusters, toCoOccurrence, type Outage, type Transition } from '@outage-radar/detector';
 import {
-  assignIncident, listOpenIncidents, listOpenOutages, outageDaysByService, saveIncident, saveOutage, toIncidentView, toOutageView, visibleOutages,
-  type Db, type OutageRow, type ServiceRow,
+  assignIncident,
+  listOpenIncidents,
+  listOpenOutages,
+  outageDaysByService,
+  saveIncident,
+  saveOutage,
+  toIncidentView,
+  toOutageView,
+  visibleOutages,
+  type Db,
+  type OutageRow,
+  type ServiceRow,
 } from '@outage-radar/db';
 import { liveTotals, type CounterKeys } from '@outage-radar/counters';
 import { rooms, toRegionKey } from '@outage-radar/shared';
@@ -21,9 +31,15 @@ const coOccurrenceDays = 90;
  */
 export function createOutagePublisher(deps: { db: Db; redis: Redis; counters: CounterKeys; emitter: RealtimeEmitter; log: Logger }) {
   async function toRow(outage: Outage, previous: OutageRow | undefined, at: number): Promise<OutageRow> {
-    const cells = outage.phase === 'resolved' && previous
-      ? null
-      : await readOutageCells(deps, { service: outage.service, country: outage.region?.kind === 'country' ? outage.region.code : null, at, windowMinutes: clusterWindowMinutes });
+    const cells =
+      outage.phase === 'resolved' && previous
+        ? null
+        : await readOutageCells(deps, {
+            service: outage.service,
+            country: outage.region?.kind === 'country' ? outage.region.code : null,
+            at,
+            windowMinutes: clusterWindowMinutes,
+          });
     return {
       id: stableUuid(outage.id),
       serviceSlug: outage.service,
@@ -38,7 +54,7 @@ export function createOutagePublisher(deps: { db: Db; redis: Redis; counters: Co
       peakRatio: Math.round(outage.peakRatio * 10) / 10,
       problemMix: outage.problemMix,
       regions: outage.regions,
-      clusters: cells ? toClusters(cells) : previous?.clusters ?? [],
+      clusters: cells ? toClusters(cells) : (previous?.clusters ?? []),
       incidentId: previous?.incidentId ?? null,
     };
   }
@@ -64,9 +80,14 @@ export function createOutagePublisher(deps: { db: Db; redis: Redis; counters: Co
       for (const { kind, row } of changed) {
         // A region of a service that is down everywhere is shown inside the whole-service outage.
         if (kind !== 'resolved' && !shownIds.has(row.id)) continue;
-        const view = toOutageView({ ...row, incidentId: incidentOf.get(row.id) ?? row.incidentId }, services.get(row.serviceSlug)?.name ?? row.serviceSlug, lastHour.get(row.serviceSlug)?.problems ?? 0);
+        const view = toOutageView(
+          { ...row, incidentId: incidentOf.get(row.id) ?? row.incidentId },
+          services.get(row.serviceSlug)?.name ?? row.serviceSlug,
+          lastHour.get(row.serviceSlug)?.problems ?? 0,
+        );
         const targets = deps.emitter.to(rooms.map).to(rooms.service(row.serviceSlug));
-        if (kind === 'resolved') targets.emit('outage:resolved', { id: row.id, service: row.serviceSlug, resolvedAt: view.resolvedAt ?? new Date(at).toISOString() });
+        if (kind === 'resolved')
+          targets.emit('outage:resolved', { id: row.id, service: row.serviceSlug, resolvedAt: view.resolvedAt ?? new Date(at).toISOString() });
         else targets.emit(kind === 'opened' ? 'outage:opened' : 'outage:updated', view);
       }
     },
@@ -81,10 +102,16 @@ export function createOutagePublisher(deps: { db: Db; redis: Redis; counters: Co
     const openServices = [...new Set(open.map((o) => o.serviceSlug))];
     // Services that have broken together on past days are grouped even without a common owner.
     const history = openServices.length > 1 ? await outageDaysByService(deps.db, openServices, new Date(at - coOccurrenceDays * 86_400_000)) : new Map();
-    const groups = groupIncidents(open.map((o) => ({
-      id: o.id, service: o.serviceSlug, serviceName: services.get(o.serviceSlug)?.name, owner: services.get(o.serviceSlug)?.owner ?? null,
-      startedAt: o.startedAt.getTime(),
-    })), { coOccurrence: toCoOccurrence(history) });
+    const groups = groupIncidents(
+      open.map((o) => ({
+        id: o.id,
+        service: o.serviceSlug,
+        serviceName: services.get(o.serviceSlug)?.name,
+        owner: services.get(o.serviceSlug)?.owner ?? null,
+        startedAt: o.startedAt.getTime(),
+      })),
+      { coOccurrence: toCoOccurrence(history) },
+    );
     for (const g of groups) {
       const members = open.filter((o) => g.outageIds.includes(o.id));
       const id = members.find((o) => o.incidentId)?.incidentId ?? stableUuid(g.id);

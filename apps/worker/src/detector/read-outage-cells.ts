@@ -21,7 +21,10 @@ export async function readOutageCells(
   if (counts.size === 0) return [];
   const windowStart = end - (query.windowMinutes - 1) * minuteMs;
   const history = await scopeTotals(deps.db, {
-    serviceSlug: query.service, from: new Date(windowStart - historyDays * 24 * 60 * minuteMs), to: new Date(windowStart), prefix: 'cell:',
+    serviceSlug: query.service,
+    from: new Date(windowStart - historyDays * 24 * 60 * minuteMs),
+    to: new Date(windowStart),
+    prefix: 'cell:',
   });
   const perWindow = query.windowMinutes / (historyDays * 24 * 60);
   const expected = new Map(history.map((h) => [h.scope.slice(5), h.count * perWindow]));

@@ -98,12 +98,14 @@ function seriesToObserve(rows: ServiceRow[], states: Record<string, SeriesState>
     wanted.set(s.slug, { series: s.slug, service: s.slug, scope: 'all', region: null, timeZone: zone });
   }
   const known = new Set(rows.map((s) => s.slug));
-  const busyEnough = [...recent].filter(([key, byMinute]) => {
-    if (states[key]) return false;
-    let reports = 0;
-    for (const counts of byMinute.values()) reports += counts.count;
-    return reports >= minReportsToStartRegion;
-  }).map(([key]) => key);
+  const busyEnough = [...recent]
+    .filter(([key, byMinute]) => {
+      if (states[key]) return false;
+      let reports = 0;
+      for (const counts of byMinute.values()) reports += counts.count;
+      return reports >= minReportsToStartRegion;
+    })
+    .map(([key]) => key);
   for (const key of [...Object.keys(states), ...busyEnough]) {
     const parsed = fromSeriesKey(key);
     if (!parsed?.region || !known.has(parsed.service) || wanted.has(key)) continue;

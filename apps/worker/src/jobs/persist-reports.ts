@@ -10,8 +10,18 @@ import { toCountedReport, type RealtimeEmitter } from '../realtime';
 
 export function toNewReport(job: ReportJob): NewReport {
   return {
-    id: job.id, serviceSlug: job.service, problem: job.problem, cell: job.cell, country: job.country, city: job.city,
-    asn: job.asn, placeSource: job.placeSource, comment: job.comment, clientHash: job.clientHash, filterReason: job.filtered ?? null, reportedAt: new Date(job.reportedAt),
+    id: job.id,
+    serviceSlug: job.service,
+    problem: job.problem,
+    cell: job.cell,
+    country: job.country,
+    city: job.city,
+    asn: job.asn,
+    placeSource: job.placeSource,
+    comment: job.comment,
+    clientHash: job.clientHash,
+    filterReason: job.filtered ?? null,
+    reportedAt: new Date(job.reportedAt),
   };
 }
 
@@ -52,8 +62,10 @@ export function createReportPersister(deps: PersistDeps) {
     } catch (err) {
       if (reports.length === 1 || !isPermanent(err)) throw err;
       // One bad report must not hold back the rest: write them one by one to find it.
-      return Promise.all(reports.map(async (r) => (await writeBatch([r]).catch((e: Error) => [e]))[0] ?? null))
-        .then(async (outcomes) => { await announce(reports.filter((_, i) => outcomes[i] === null)); return outcomes; });
+      return Promise.all(reports.map(async (r) => (await writeBatch([r]).catch((e: Error) => [e]))[0] ?? null)).then(async (outcomes) => {
+        await announce(reports.filter((_, i) => outcomes[i] === null));
+        return outcomes;
+      });
     }
     await announce(reports);
     return reports.map(() => null);
@@ -72,10 +84,18 @@ export function createReportPersister(deps: PersistDeps) {
     for (const slug of new Set(counted.map((r) => r.service))) {
       const buckets = [toBucketStart(now) - minuteMs, toBucketStart(now)];
       const totals = await serviceMinuteTotals(deps.redis, deps.counters, slug, buckets);
-      deps.emitter.to(rooms.service(slug)).emit('service:counts', slug, buckets.map((b, i) => ({
-        bucketStart: new Date(b).toISOString(), count: totals[i]?.problems ?? 0, working: totals[i]?.working ?? 0,
-        baseline: null, baselineHigh: null, duringOutage: false,
-      })));
+      deps.emitter.to(rooms.service(slug)).emit(
+        'service:counts',
+        slug,
+        buckets.map((b, i) => ({
+          bucketStart: new Date(b).toISOString(),
+          count: totals[i]?.problems ?? 0,
+          working: totals[i]?.working ?? 0,
+          baseline: null,
+          baselineHigh: null,
+          duringOutage: false,
+        })),
+      );
     }
     deps.log.debug({ counted: counted.length }, 'reports counted');
   }

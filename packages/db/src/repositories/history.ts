@@ -24,10 +24,7 @@ export async function bucketCounts(
 }
 
 /** Totals per scope with the given prefix ("p:", "cc:", "cell:") for one service in [from, to). */
-export async function scopeTotals(
-  db: Db,
-  query: { serviceSlug: string; from: Date; to: Date; prefix: string },
-): Promise<{ scope: string; count: number }[]> {
+export async function scopeTotals(db: Db, query: { serviceSlug: string; from: Date; to: Date; prefix: string }): Promise<{ scope: string; count: number }[]> {
   const rows = await db.bucketCount.groupBy({
     by: ['scope'],
     where: { serviceSlug: query.serviceSlug, bucketStart: { gte: query.from, lt: query.to }, scope: { startsWith: query.prefix } },

@@ -32,8 +32,15 @@ export async function findService(db: Db, slug: string): Promise<ServiceRow | nu
 }
 
 function toServiceRow(row: {
-  slug: string; name: string; localNames: unknown; aliases: string[]; category: string; owner: string;
-  countries: string[]; problems: string[]; website: string | null;
+  slug: string;
+  name: string;
+  localNames: unknown;
+  aliases: string[];
+  category: string;
+  owner: string;
+  countries: string[];
+  problems: string[];
+  website: string | null;
 }): ServiceRow {
   return {
     slug: row.slug,

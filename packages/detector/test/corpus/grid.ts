@@ -11,7 +11,9 @@ const config = JSON.parse(process.argv[2] ?? '{}') as Partial<DetectorConfig>;
 const out: string[] = [JSON.stringify(config)];
 const old = measureDetection(config);
 const d = medianDelays(old.cases);
-out.push(`old: false ${old.falseOutages}/${old.serviceWeeks}wk missed ${old.cases.filter((c) => c.delay === null).length} delay ${d.detector}/${d.reference} = ${(d.detector / d.reference).toFixed(2)}`);
+out.push(
+  `old: false ${old.falseOutages}/${old.serviceWeeks}wk missed ${old.cases.filter((c) => c.delay === null).length} delay ${d.detector}/${d.reference} = ${(d.detector / d.reference).toFixed(2)}`,
+);
 const w = measureWorld(tuneSeeds, worldSpec, config);
 out.push(`world: false/wk ${w.falsePerWeek.toFixed(3)} recall ${w.recall.toFixed(3)} delay ${w.medianDelay}`);
 const dir = process.env.NAB_DIR;

@@ -74,7 +74,8 @@ export function measureWorld(seeds: readonly number[], specOf: (seed: number) =>
     const testWeeks = (series.spec.testMinutes * 60_000) / weekMs;
     weeks += testWeeks;
     for (const o of series.outages) {
-      const hit = run.declared.find((d) => d.detected >= o.from - 0.001 && d.detected <= o.to) ?? run.declared.find((d) => d.detected < o.from && d.end > o.from);
+      const hit =
+        run.declared.find((d) => d.detected >= o.from - 0.001 && d.detected <= o.to) ?? run.declared.find((d) => d.detected < o.from && d.end > o.from);
       const trueStart = o.start / per;
       const trueEnd = (o.start + o.minutes) / per;
       outages.push({
@@ -88,14 +89,22 @@ export function measureWorld(seeds: readonly number[], specOf: (seed: number) =>
         endLag: hit && hit.end < series.counts.length ? (hit.end - trueEnd) * per : null,
       });
     }
-    const mine = run.declared.filter((d) => d.detected >= series.testFrom && !series.outages.some((o) => d.detected >= o.from - 0.001 && d.start < o.to + 60 / per));
+    const mine = run.declared.filter(
+      (d) => d.detected >= series.testFrom && !series.outages.some((o) => d.detected >= o.from - 0.001 && d.start < o.to + 60 / per),
+    );
     if (!series.outages.length) {
       freeWeeks += testWeeks;
       freeAlarms += mine.length;
     }
     for (const d of mine) {
       const near = series.benign.find((b) => d.detected >= b.from - 1 && d.detected <= b.to + 60 / per);
-      falseAlarms.push({ seed, bucketMinutes: per, reportsPerMinute: series.spec.reportsPerMinute, cause: near?.kind ?? 'noise', at: (d.detected - series.testFrom) * per });
+      falseAlarms.push({
+        seed,
+        bucketMinutes: per,
+        reportsPerMinute: series.spec.reportsPerMinute,
+        cause: near?.kind ?? 'noise',
+        at: (d.detected - series.testFrom) * per,
+      });
     }
   }
   const found = outages.filter((o) => o.delay !== null);
@@ -117,12 +126,14 @@ export function measureWorld(seeds: readonly number[], specOf: (seed: number) =>
  * outage-free test weeks of series with the same bucket length as the detector did (at least one
  * allowed per 20 service-weeks, so the threshold is finite). Median delay over the outages both found.
  */
-export function referenceDelays(seeds: readonly number[], specOf: (seed: number) => WorldSeries['spec'], figures: WorldFigures): { detector: number; reference: number; pairs: number } {
+export function referenceDelays(
+  seeds: readonly number[],
+  specOf: (seed: number) => WorldSeries['spec'],
+  figures: WorldFigures,
+): { detector: number; reference: number; pairs: number } {
   const all = seeds.map((seed) => generateWorld(specOf(seed)));
   const free = (per: number) =>
-    all
-      .filter((s) => s.spec.bucketMinutes === per && s.outages.length === 0)
-      .map((s) => ({ counts: s.counts, baseline: s.baseline, from: s.testFrom }));
+    all.filter((s) => s.spec.bucketMinutes === per && s.outages.length === 0).map((s) => ({ counts: s.counts, baseline: s.baseline, from: s.testFrom }));
   const detectorDelays: number[] = [];
   const referenceDelay: number[] = [];
   for (const s of all) {
@@ -135,7 +146,7 @@ export function referenceDelays(seeds: readonly number[], specOf: (seed: number)
       const finding = figures.outages.find((f) => f.seed === s.spec.seed && f.shape === o.shape && f.ratio === o.ratio);
       if (!finding || finding.delay === null || !pool.length) continue;
       const h = tuneThreshold(pool, o.ratio, allowed);
-      const alarms = oracleAlarms(s.counts, s.baseline, o.ratio, h, Math.max(0, o.from - (1440 / per)), o.to);
+      const alarms = oracleAlarms(s.counts, s.baseline, o.ratio, h, Math.max(0, o.from - 1440 / per), o.to);
       const first = alarms.find((i) => i >= o.from);
       if (first === undefined) continue;
       detectorDelays.push(finding.delay);

@@ -31,7 +31,10 @@ describe('detection on the wide corpus', () => {
     // Back-dated by at most a bucket and a half before the true first minute of excess (a ramp's
     // first minutes are indistinguishable from noise, so later is allowed).
     for (const o of dated) expect(o.startError!).toBeLessThanOrEqual(1.5 * o.bucketMinutes + 1);
-    const lags = figures.outages.filter((o) => o.endLag !== null && o.bucketMinutes === 1).map((o) => o.endLag!).sort((a, b) => a - b);
+    const lags = figures.outages
+      .filter((o) => o.endLag !== null && o.bucketMinutes === 1)
+      .map((o) => o.endLag!)
+      .sort((a, b) => a - b);
     expect(lags[Math.floor(lags.length / 2)]!).toBeLessThanOrEqual(15);
   });
 });

@@ -87,7 +87,15 @@ export interface WorldSeries {
 
 /** Local hour of the day (fractional) and weekday (0 = Monday) of an instant in a zone. */
 function localClock(zone: string): (at: number) => { hour: number; weekday: number; day: number } {
-  const format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  });
   const offsets = new Map<number, number>();
   // The zone's offset changes at most at whole hours: compute it once per hour.
   const offsetAt = (at: number) => {
@@ -122,7 +130,14 @@ export function outageFactor(o: WorldOutage, k: number): number {
   return o.ratio;
 }
 
-function place(rnd: Random, total: number, from: number, perWeek: number, length: () => number, avoid: { start: number; end: number }[]): { start: number; end: number }[] {
+function place(
+  rnd: Random,
+  total: number,
+  from: number,
+  perWeek: number,
+  length: () => number,
+  avoid: { start: number; end: number }[],
+): { start: number; end: number }[] {
   const n = round((perWeek * (total - from)) / (7 * dayMinutes) + (rnd() - 0.5));
   const out: { start: number; end: number }[] = [];
   for (let k = 0; k < n; k++) {
@@ -149,14 +164,22 @@ export function generateWorld(spec: WorldSpec): WorldSeries {
   }
   const firstDay = clock(spec.start).day;
   const outages = spec.outages.map((o) => ({ ...o, end: o.start + o.minutes }));
-  const bursts = place(rnd, total, 0, spec.burstsPerWeek, () => uniformInt(rnd, 1, 10), outages).map((b) => ({ ...b, kind: 'burst' as const, ratio: uniform(rnd, 2, 5) }));
+  const bursts = place(rnd, total, 0, spec.burstsPerWeek, () => uniformInt(rnd, 1, 10), outages).map((b) => ({
+    ...b,
+    kind: 'burst' as const,
+    ratio: uniform(rnd, 2, 5),
+  }));
   const news = place(rnd, total, 0, spec.newsPerWeek, () => 180, outages).map((b) => ({
     ...b,
     kind: 'news' as const,
     ratio: uniform(rnd, 1.5, 3),
     halfLife: uniform(rnd, 5, 30),
   }));
-  const gaps = place(rnd, total, 0, spec.gapsPerWeek, () => uniformInt(rnd, 5, 60), outages).map((g, k) => ({ ...g, kind: 'gap' as const, ratio: k % 2 === 0 ? 0 : -1 }));
+  const gaps = place(rnd, total, 0, spec.gapsPerWeek, () => uniformInt(rnd, 5, 60), outages).map((g, k) => ({
+    ...g,
+    kind: 'gap' as const,
+    ratio: k % 2 === 0 ? 0 : -1,
+  }));
 
   const baseline = new Float64Array(total);
   const counts: (number | null)[] = new Array(total);
@@ -201,7 +224,14 @@ export function generateWorld(spec: WorldSpec): WorldSeries {
   const toBucket = (minute: number) => floor(minute / per);
   const shift = spec.levelShift ? [{ kind: 'shift' as const, start: spec.levelShift.at, end: spec.levelShift.at + 360, ratio: spec.levelShift.factor }] : [];
   const holidays = spec.holidays.map((h) => ({ kind: 'holiday' as const, start: h.day * dayMinutes, end: (h.day + 1) * dayMinutes, ratio: h.factor }));
-  const benign = [...bursts, ...news, ...gaps, ...shift, ...holidays].map((e) => ({ kind: e.kind, start: e.start, end: e.end, ratio: e.ratio, from: toBucket(e.start), to: toBucket(e.end - 1) + 1 }));
+  const benign = [...bursts, ...news, ...gaps, ...shift, ...holidays].map((e) => ({
+    kind: e.kind,
+    start: e.start,
+    end: e.end,
+    ratio: e.ratio,
+    from: toBucket(e.start),
+    to: toBucket(e.end - 1) + 1,
+  }));
   return {
     spec,
     bucketMs: per * minuteMs,
@@ -222,17 +252,59 @@ function outageOf(rnd: Random, shape: WorldOutageShape, start: number, rate: num
   const felt = (ratio: number) => max(ratio, 1 + 1 / rate);
   switch (shape) {
     case 'meta-2021':
-      return { shape, start, minutes: uniformInt(rnd, 240, 420), ratio: felt(uniform(rnd, 15, 60)), rampMinutes: uniformInt(rnd, 1, 5), decayMinutes: uniformInt(rnd, 20, 90) };
+      return {
+        shape,
+        start,
+        minutes: uniformInt(rnd, 240, 420),
+        ratio: felt(uniform(rnd, 15, 60)),
+        rampMinutes: uniformInt(rnd, 1, 5),
+        decayMinutes: uniformInt(rnd, 20, 90),
+      };
     case 'meta-2019':
-      return { shape, start, minutes: uniformInt(rnd, 480, 840), ratio: felt(uniform(rnd, 5, 15)), rampMinutes: uniformInt(rnd, 20, 60), decayMinutes: uniformInt(rnd, 60, 180) };
+      return {
+        shape,
+        start,
+        minutes: uniformInt(rnd, 480, 840),
+        ratio: felt(uniform(rnd, 5, 15)),
+        rampMinutes: uniformInt(rnd, 20, 60),
+        decayMinutes: uniformInt(rnd, 60, 180),
+      };
     case 'meta-2024':
-      return { shape, start, minutes: uniformInt(rnd, 90, 150), ratio: felt(uniform(rnd, 20, 80)), rampMinutes: uniformInt(rnd, 1, 3), decayMinutes: uniformInt(rnd, 10, 30) };
+      return {
+        shape,
+        start,
+        minutes: uniformInt(rnd, 90, 150),
+        ratio: felt(uniform(rnd, 20, 80)),
+        rampMinutes: uniformInt(rnd, 1, 3),
+        decayMinutes: uniformInt(rnd, 10, 30),
+      };
     case 'regional-small':
-      return { shape, start, minutes: uniformInt(rnd, 30, 120), ratio: felt(uniform(rnd, 6, 15)), rampMinutes: uniformInt(rnd, 1, 10), decayMinutes: uniformInt(rnd, 1, 10) };
+      return {
+        shape,
+        start,
+        minutes: uniformInt(rnd, 30, 120),
+        ratio: felt(uniform(rnd, 6, 15)),
+        rampMinutes: uniformInt(rnd, 1, 10),
+        decayMinutes: uniformInt(rnd, 1, 10),
+      };
     case 'degradation':
-      return { shape, start, minutes: uniformInt(rnd, 120, 360), ratio: felt(uniform(rnd, 3, 6)), rampMinutes: uniformInt(rnd, 45, 120), decayMinutes: uniformInt(rnd, 10, 40) };
+      return {
+        shape,
+        start,
+        minutes: uniformInt(rnd, 120, 360),
+        ratio: felt(uniform(rnd, 3, 6)),
+        rampMinutes: uniformInt(rnd, 45, 120),
+        decayMinutes: uniformInt(rnd, 10, 40),
+      };
     case 'short':
-      return { shape, start, minutes: uniformInt(rnd, 12, 25), ratio: felt(uniform(rnd, 6, 12)), rampMinutes: uniformInt(rnd, 1, 3), decayMinutes: uniformInt(rnd, 1, 3) };
+      return {
+        shape,
+        start,
+        minutes: uniformInt(rnd, 12, 25),
+        ratio: felt(uniform(rnd, 6, 12)),
+        rampMinutes: uniformInt(rnd, 1, 3),
+        decayMinutes: uniformInt(rnd, 1, 3),
+      };
   }
 }
 
@@ -264,8 +336,17 @@ export function worldSpec(seed: number): WorldSpec {
     if (outages.some((p) => at < p.start + p.minutes + 360 && at + o.minutes + 360 > p.start)) continue;
     outages.push({ ...o, start: at });
   }
-  const holidays = rnd() < 0.4 ? [{ day: floor(total / dayMinutes) - uniformInt(rnd, 1, floor(testMinutes / dayMinutes)), factor: rnd() < 0.5 ? uniform(rnd, 0.5, 0.8) : uniform(rnd, 1.2, 1.6) }] : [];
-  const levelShift = rnd() < 0.3 ? { at: historyMinutes + uniformInt(rnd, 0, testMinutes - 1), factor: rnd() < 0.5 ? uniform(rnd, 0.5, 0.8) : uniform(rnd, 1.2, 1.6) } : null;
+  const holidays =
+    rnd() < 0.4
+      ? [
+          {
+            day: floor(total / dayMinutes) - uniformInt(rnd, 1, floor(testMinutes / dayMinutes)),
+            factor: rnd() < 0.5 ? uniform(rnd, 0.5, 0.8) : uniform(rnd, 1.2, 1.6),
+          },
+        ]
+      : [];
+  const levelShift =
+    rnd() < 0.3 ? { at: historyMinutes + uniformInt(rnd, 0, testMinutes - 1), factor: rnd() < 0.5 ? uniform(rnd, 0.5, 0.8) : uniform(rnd, 1.2, 1.6) } : null;
   return {
     seed,
     start: floor(start / minuteMs) * minuteMs,
@@ -293,4 +374,3 @@ export function worldSpec(seed: number): WorldSpec {
 /** Tuning seeds and held-out seeds. */
 export const tuneSeeds = Array.from({ length: 60 }, (_, k) => k + 1);
 export const heldOutSeeds = Array.from({ length: 60 }, (_, k) => k + 1001);
-

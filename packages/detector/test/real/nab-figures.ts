@@ -43,14 +43,15 @@ function rowAuc(scores: readonly number[], positive: readonly boolean[]): number
   const order = scores.map((s, i) => i).sort((a, b) => scores[a]! - scores[b]!);
   let rankSum = 0;
   let pos = 0;
-  for (let k = 0; k < order.length; ) {
+  for (let k = 0; k < order.length;) {
     let e = k;
     while (e + 1 < order.length && scores[order[e + 1]!] === scores[order[k]!]) e++;
     const rank = (k + e) / 2 + 1;
-    for (let q = k; q <= e; q++) if (positive[order[q]!]) {
-      rankSum += rank;
-      pos++;
-    }
+    for (let q = k; q <= e; q++)
+      if (positive[order[q]!]) {
+        rankSum += rank;
+        pos++;
+      }
     k = e + 1;
   }
   const neg = order.length - pos;
@@ -84,7 +85,10 @@ function measure(name: string, rows: TimedValue[], windows: [number, number][]):
     windowsFound: a.found,
     onsetsOutside: a.outside,
     alertShare: alerts.filter(Boolean).length / alerts.length,
-    auc: rowAuc(r.rows.map((x) => x.score), rows.map((_, i) => inWindow(i))),
+    auc: rowAuc(
+      r.rows.map((x) => x.score),
+      rows.map((_, i) => inWindow(i)),
+    ),
     scoreZero: r.rows.filter((x) => x.score === 0).length / r.rows.length,
     scoreOne: r.rows.filter((x) => x.score >= 0.99995).length / r.rows.length,
     byThreshold: thresholds.map((t) => {
