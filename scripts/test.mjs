@@ -63,6 +63,8 @@ stage('lint of scripts and seed', process.execPath, ['node_modules/eslint/bin/es
 stage('typecheck of scripts', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'scripts', '--noEmit']);
 stage('typecheck of the seed', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'prisma', '--noEmit']);
 stage('typecheck', turbo[0], [turbo[1], 'run', 'typecheck', '--output-logs=errors-only']);
+// Type-only imports count too: a cycle of types is still two modules that cannot be read apart.
+stage('import cycles', 'npm', ['run', '--silent', 'check:cycles']);
 // --forceExit: a test whose set-up failed can leave a server open, and the suite must still end
 // (its failure is reported either way).
 stage('unit and integration tests', process.execPath, ['node_modules/jest/bin/jest.js', '--ci', '--forceExit', '--json', `--outputFile=${jestResults}`]);
