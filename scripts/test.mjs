@@ -65,6 +65,8 @@ stage('typecheck of the seed', process.execPath, ['node_modules/typescript/bin/t
 stage('typecheck', turbo[0], [turbo[1], 'run', 'typecheck', '--output-logs=errors-only']);
 // Type-only imports count too: a cycle of types is still two modules that cannot be read apart.
 stage('import cycles', 'npm', ['run', '--silent', 'check:cycles']);
+// Files, exports and dependencies nothing uses (knip): dead code is read, kept and trusted by the next engineer for nothing.
+stage('dead code', 'npm', ['run', '--silent', 'check:dead-code']);
 // --forceExit: a test whose set-up failed can leave a server open, and the suite must still end
 // (its failure is reported either way).
 stage('unit and integration tests', process.execPath, ['node_modules/jest/bin/jest.js', '--ci', '--forceExit', '--json', `--outputFile=${jestResults}`]);

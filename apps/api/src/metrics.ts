@@ -29,4 +29,3 @@ export function createMetrics() {
   });
   return { registry, httpDuration, reportsAccepted, reportsRefused, reportsFiltered };
 }
-export type Metrics = ReturnType<typeof createMetrics>;

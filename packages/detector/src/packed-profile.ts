@@ -55,8 +55,3 @@ export function writeSlot(text: string, i: number, value: number): string {
   }
   return out + text.slice((last + 1) * 4);
 }
-
-/** Number of slots a packed profile holds (its byte length may include padding). */
-export function profileSlots(text: string): number {
-  return floor(((text.length / 4) * 3) / 2);
-}

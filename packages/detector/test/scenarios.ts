@@ -4,7 +4,6 @@
 import { generateRegional, generateSeries, type GeneratedSeries, type OutageShape, type OutageSpec } from './generate-series';
 import { seededRandom, uniformInt } from './random';
 
-export const minuteMs = 60_000;
 const day = 1440;
 export const warmupMinutes = 7 * day;
 /** Monday 2024-01-01 00:00 UTC. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CatalogueEntry, Slug, type Locale } from './catalogue';
+import { CatalogueEntry, Slug } from './catalogue';
 
 // What the API answers and the web app reads. Each shape is one zod schema and its inferred type:
 // the OpenAPI document is built from these schemas, and the API's tests check its answers against them.
@@ -136,5 +136,3 @@ export const CellActivity = z.object({
   services: z.array(z.object({ slug: z.string(), count: z.number() })).describe('services with the most reports in the cell, most first'),
 });
 export type CellActivity = z.infer<typeof CellActivity>;
-
-export type { Locale };

@@ -17,4 +17,3 @@ export function createTokenBucket(options: { burst: number; perSecond: number; n
     },
   };
 }
-export type TokenBucket = ReturnType<typeof createTokenBucket>;

@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import type { FeatureCollection, Geometry, Position } from 'geojson';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import { feature } from 'topojson-client';
 // Fetched as static files, not bundled as JavaScript: they do not count against the script budget.
@@ -46,5 +46,3 @@ export function loadCountries(detail: Detail): Promise<Countries> {
   }
   return pending;
 }
-
-export type CountryFeature = Feature<Geometry, { name: string }>;

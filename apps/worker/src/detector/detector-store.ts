@@ -36,4 +36,3 @@ export function createStateStore(redis: Redis, keys: RedisKeys) {
     },
   };
 }
-export type StateStore = ReturnType<typeof createStateStore>;
