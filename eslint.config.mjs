@@ -12,6 +12,16 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // Rules that need the types: each file is read with the tsconfig of its package.
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // A promise nobody awaits fails where nobody hears it: a report answered 202 must not be lost that way.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read the environment in src/env.ts only.' }],
