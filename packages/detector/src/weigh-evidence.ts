@@ -354,7 +354,7 @@ const maxReturnRatio = 10;
  * a lot against what the outage had, so the raised level is half the outage's average (up to 10x
  * the baseline, beyond which a bucket at 3x would count as back), or one report a bucket.
  */
-export function backSince(s: SeriesState, live: number, dispersion: number, c: ResolvedConfig): number | null {
+function backSince(s: SeriesState, live: number, dispersion: number, c: ResolvedConfig): number | null {
   const o = s.outage;
   // Half of what the outage averaged a bucket while it was in excess: the level "still raised" is
   // tested against. Not over the quiet buckets since, which are what is being tested: each of them
