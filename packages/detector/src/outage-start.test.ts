@@ -1,3 +1,6 @@
+import { generateSeries } from '../test/generate-series';
+import { replay } from './replay';
+import type { SeriesState } from './series-state';
 import { tick } from './tick';
 
 const minuteMs = 60_000;
@@ -24,5 +27,40 @@ describe('the start of an outage', () => {
     }
     expect(opened?.outage.startedAt).toBeGreaterThanOrEqual(t0 + floodMinute * minuteMs);
     expect(opened?.outage.startedAt).toBeLessThanOrEqual(t0 + floodMinute * minuteMs + minuteMs);
+  });
+});
+
+describe('the start of a surge on a quiet series', () => {
+  // Seven days at 0.22 reports a minute, then the demo's Telegram: a stray 2 reports, a quiet
+  // minute, one report, and the surge (5, 4, 5, ...). The stray minute makes a start three minutes
+  // early about as likely as the true one; the outage is dated from the surge.
+  const minuteMs = 60_000;
+  const start = Date.UTC(2024, 0, 1);
+  const days = 7;
+  const end = start + days * 1440 * minuteMs;
+
+  it('is not pulled back to a stray busy minute before it', () => {
+    const g = generateSeries({ seed: 3, start, minutes: days * 1440, reportsPerMinute: 0.22, burstsPerWeek: 0, gapsPerWeek: 0, dailyAmplitude: 0 });
+    let states: Record<string, SeriesState> = {
+      chat: replay(
+        g.counts.map((value, i) => ({ at: start + i * minuteMs, value: value ?? 0 })),
+        { bucketMs: minuteMs },
+      ).state!,
+    };
+    const counts = [2, 0, 1, 5, 4, 5, 3, 4, 2, 4];
+    let startedAt: number | null = null;
+    for (let at = end + 5_000; at <= end + counts.length * minuteMs && startedAt === null; at += 5_000) {
+      const m = Math.floor((at - end) / minuteMs);
+      const current = end + m * minuteMs;
+      const buckets = [
+        { start: current - minuteMs, count: m > 0 ? counts[m - 1]! : 0 },
+        { start: current, count: Math.floor((counts[m] ?? 0) * ((at - current) / minuteMs)) },
+      ];
+      const r = tick(states, [{ service: 'chat', buckets }], at);
+      states = r.states;
+      startedAt = r.transitions.find((t) => t.kind === 'opened')?.outage.startedAt ?? null;
+    }
+    expect(startedAt).not.toBeNull();
+    expect((startedAt! - end) / minuteMs).toBeGreaterThanOrEqual(2);
   });
 });

@@ -40,6 +40,11 @@ const sinceX = new Float64Array(sinceMax);
 const sinceM = new Float64Array(sinceMax);
 const sinceF = new Float64Array(sinceMax);
 const sinceI = new Float64Array(sinceMax);
+// Backward sums of log-likelihood ratios, for the change point.
+const sinceL = new Float64Array(sinceMax);
+// An earlier start must be 20 times likelier than a later one to be chosen over it (as a log), the
+// same odds an outage's end must show.
+const logStartOdds = log(20);
 
 // ln P(X ≥ count) for a window with `mean` expected over `weight` buckets, calibrated to the
 // series' own tails (tailPower). Within half a standard deviation of the mean (or below it) the
@@ -321,23 +326,24 @@ function rise(x: number, m: number, ratio: number, dispersion: number): number {
 }
 
 /**
- * The oldest position (in the since* buffers, newest first) from which the counts are best
- * explained as a rise to `ratio` times the baseline: the maximum of the backward sum of
- * log-likelihood ratios. Buckets below the break-even count (about 1.4x at ratio 2, 2.3x at ratio
- * 4.5) pull it later, so a mild drift before a surge does not date the outage.
+ * Where a rise to `ratio` times the baseline most plausibly began, as a position in the since*
+ * buffers (newest first): the newest start whose log-likelihood (the backward sum of
+ * log-likelihood ratios) is within `startOdds` of the most likely one. Buckets below the break-even
+ * count (about 1.4x at ratio 2, 2.3x at ratio 4.5) pull it later, so a mild drift before a surge does
+ * not date the outage; and a stray high bucket a few minutes before a surge on a quiet series,
+ * which makes an earlier start about as likely as the true one, does not either: the start goes
+ * back only as far as the evidence requires.
  */
 function changePoint(buckets: number, ratio: number, dispersion: number): number {
   let sum = 0;
   let best = -Infinity;
-  let at = 0;
   for (let i = 0; i < buckets; i++) {
     sum += sinceF[i]! > 0 ? rise(sinceX[i]!, sinceM[i]!, ratio, dispersion) : 0;
-    if (sum > best) {
-      best = sum;
-      at = i;
-    }
+    sinceL[i] = sum;
+    if (sum > best) best = sum;
   }
-  return at;
+  for (let i = 0; i < buckets; i++) if (sinceL[i]! >= best - logStartOdds) return i;
+  return 0;
 }
 
 // Odds (as a log) at which the newest buckets say the counts are back at the baseline rather than
