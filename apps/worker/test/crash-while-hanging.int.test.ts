@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { Queue, QueueEvents } from 'bullmq';
@@ -7,7 +6,7 @@ import { reportRetry, reportsQueueName, toBucketStart, type ReportJob } from '@o
 import { createCuttableProxy } from '../../../scripts/test-support/cuttable-proxy';
 import { eventually } from '../../../scripts/test-support/eventually';
 import { lockTable, type TableLock } from '../../../scripts/test-support/table-lock';
-import { databaseUrl, redisUrl, root, startTestStores, testService, tsEntry, type TestStores } from './harness';
+import { databaseUrl, redisUrl, root, startTestStores, testReportJob, testService, tsEntry, type TestStores } from './harness';
 
 const service = testService('svc');
 const reportCount = 300;
@@ -103,21 +102,7 @@ describe('the worker killed while PostgreSQL hangs', () => {
     const reportsLock = await lockTable(databaseUrl, `"${stores.schema}"."reports"`);
     lock = reportsLock;
 
-    const reports = Array.from({ length: reportCount }, (): ReportJob => ({
-      id: randomUUID(),
-      service: service.slug,
-      problem: 'login',
-      reportedAt: at,
-      cell: null,
-      lat: null,
-      lon: null,
-      country: 'IN',
-      city: null,
-      asn: null,
-      placeSource: 'ip',
-      comment: null,
-      clientHash: null,
-    }));
+    const reports = Array.from({ length: reportCount }, () => testReportJob(service.slug, { reportedAt: at }));
     // As the API queues them (apps/api/src/intake/report-queue.ts).
     await queue.addBulk(
       reports.map((data) => ({

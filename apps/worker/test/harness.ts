@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import pino from 'pino';
 import { createDb, createTempSchema, upsertServices, type Db } from '@outage-radar/db';
 import { counterKeys, type CounterKeys } from '@outage-radar/counters';
-import { redisKeys, type CatalogueEntry, type RedisKeys } from '@outage-radar/shared';
+import { redisKeys, type CatalogueEntry, type RedisKeys, type ReportJob } from '@outage-radar/shared';
 
 export { tsEntry } from '../../../scripts/test-support/ts-entry';
 import type { Logger } from '../src/logger';
@@ -27,6 +27,26 @@ export function testService(name: string, overrides: Partial<CatalogueEntry> = {
     owner: `Owner ${tag}`,
     countries: [],
     problems: ['login', 'app'],
+    ...overrides,
+  };
+}
+
+/** A report job as the API queues it: one login problem from India with an IP-derived place; `overrides` change any field. */
+export function testReportJob(service: string, overrides: Partial<ReportJob> = {}): ReportJob {
+  return {
+    id: randomUUID(),
+    service,
+    problem: 'login',
+    reportedAt: Date.now(),
+    cell: null,
+    lat: null,
+    lon: null,
+    country: 'IN',
+    city: null,
+    asn: null,
+    placeSource: 'ip',
+    comment: null,
+    clientHash: null,
     ...overrides,
   };
 }

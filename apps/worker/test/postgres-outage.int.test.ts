@@ -6,7 +6,7 @@ import { createCuttableProxy } from '../../../scripts/test-support/cuttable-prox
 import { loadEnv } from '../src/env';
 import { createLogger } from '../src/logger';
 import { startWorker, type RunningWorker } from '../src/start-worker';
-import { databaseUrl, redisUrl, startTestStores, testService, type TestStores } from './harness';
+import { databaseUrl, redisUrl, startTestStores, testReportJob, testService, type TestStores } from './harness';
 
 const service = testService('svc');
 
@@ -44,21 +44,7 @@ describe('the reports consumer while PostgreSQL is away', () => {
 
   it("keeps retrying a report queued with the API's options, and stores it once the database is back", async () => {
     const id = randomUUID();
-    const report: ReportJob = {
-      id,
-      service: service.slug,
-      problem: 'login',
-      reportedAt: Date.now(),
-      cell: null,
-      lat: null,
-      lon: null,
-      country: 'BD',
-      city: null,
-      asn: null,
-      placeSource: 'ip',
-      comment: null,
-      clientHash: null,
-    };
+    const report = testReportJob(service.slug, { id, country: 'BD' });
     await proxy.cut();
     // Each failed attempt puts the job back as delayed, for the backoff's time.
     const delays: number[] = [];

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,7 +14,7 @@ import { startRedisServer, type RedisServer } from '../../../scripts/test-suppor
 import { loadEnv } from '../src/env';
 import { createLogger } from '../src/logger';
 import { startWorker, type RunningWorker } from '../src/start-worker';
-import { databaseUrl, recordingLogger, root, startTestStores, testService, type TestStores } from './harness';
+import { databaseUrl, recordingLogger, root, startTestStores, testReportJob, testService, type TestStores } from './harness';
 
 const service = testService('svc');
 
@@ -120,21 +119,7 @@ describe('the worker when its Redis restarts', () => {
 
     // PostgreSQL is away, so the reports wait in the queue, being retried.
     await proxy.cut();
-    const reports = Array.from({ length: 200 }, (): ReportJob => ({
-      id: randomUUID(),
-      service: service.slug,
-      problem: 'login',
-      reportedAt: Date.now(),
-      cell: null,
-      lat: null,
-      lon: null,
-      country: 'BD',
-      city: null,
-      asn: null,
-      placeSource: 'ip',
-      comment: null,
-      clientHash: null,
-    }));
+    const reports = Array.from({ length: 200 }, () => testReportJob(service.slug, { country: 'BD' }));
     // As the API queues them (apps/api/src/intake/report-queue.ts); each was answered 202 once this resolved.
     await queue.addBulk(
       reports.map((data) => ({

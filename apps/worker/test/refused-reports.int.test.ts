@@ -1,30 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { setTimeout as timeout } from 'node:timers/promises';
 import { Queue, QueueEvents } from 'bullmq';
 import { reportRetry, reportsQueueName, toBucketStart, type ReportJob } from '@outage-radar/shared';
 import { loadEnv } from '../src/env';
 import { startWorker, type RunningWorker } from '../src/start-worker';
-import { recordingLogger, redisUrl, startTestStores, testService, type TestStores } from './harness';
+import { recordingLogger, redisUrl, startTestStores, testReportJob, testService, type TestStores } from './harness';
 
 const service = testService('svc');
 const at = Date.now();
 
 function report(comment: string | null): ReportJob {
-  return {
-    id: randomUUID(),
-    service: service.slug,
-    problem: 'login',
-    reportedAt: at,
-    cell: null,
-    lat: null,
-    lon: null,
-    country: 'IN',
-    city: null,
-    asn: null,
-    placeSource: 'ip',
-    comment,
-    clientHash: null,
-  };
+  return testReportJob(service.slug, { reportedAt: at, comment });
 }
 
 describe('a report PostgreSQL refuses', () => {
